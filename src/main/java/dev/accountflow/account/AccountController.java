@@ -1,0 +1,133 @@
+package dev.accountflow.account;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/accounts")
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    record AccountRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Vertical vertical,
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z_]+", message = "letters and underscores only, e.g. NORTHEAST") String territory,
+            @NotNull Tier tier,
+            @Size(max = 64) String ownerId) {
+    }
+
+    record AccountView(String id, String name, Vertical vertical, String territory, Tier tier, String ownerId,
+                       Instant createdAt, List<SubscriptionView> subscriptions, List<ContactView> contacts) {
+    }
+
+    record ContactRequest(@NotBlank @Size(max = 200) String name, @Email @Size(max = 320) String email,
+                          @NotNull ContactRole role, Instant lastEngagedAt) {
+    }
+
+    record ContactView(String id, String name, String email, ContactRole role, Instant lastEngagedAt) {
+        static ContactView of(Contact c) {
+            return new ContactView(c.getId(), c.getName(), c.getEmail(), c.getRole(), c.getLastEngagedAt());
+        }
+    }
+
+    record SubscriptionRequest(@NotBlank @Size(max = 120) String product,
+                               @NotNull @Positive @DecimalMax("1000000000000") BigDecimal arr,
+                               @NotNull LocalDate startDate, @NotNull LocalDate endDate) {
+    }
+
+    record SubscriptionView(String id, String product, BigDecimal arr, LocalDate startDate, LocalDate endDate,
+                            SubscriptionStatus status, String churnReason) {
+        static SubscriptionView of(Subscription s) {
+            return new SubscriptionView(s.getId(), s.getProduct(), s.getArr(), s.getStartDate(), s.getEndDate(),
+                    s.getStatus(), s.getChurnReason());
+        }
+    }
+
+    record HealthSignalRequest(@NotNull Instant recordedAt,
+                               @DecimalMin("-100") @DecimalMax("1000") BigDecimal activeUsersChangePct,
+                               @Min(0) @Max(10000) Integer openEscalations,
+                               @DecimalMin("1.0") @DecimalMax("5.0") BigDecimal csat) {
+    }
+
+    record HealthSignalView(String id, Instant recordedAt, BigDecimal activeUsersChangePct, Integer openEscalations,
+                            BigDecimal csat) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('sales-managers', 'camunda-admin')")
+    AccountView create(@Valid @RequestBody AccountRequest request) {
+        return view(accounts.createAccount(request.name(), request.vertical(), request.territory(), request.tier(),
+                request.ownerId()));
+    }
+
+    @GetMapping
+    List<AccountView> list() {
+        return accounts.visibleAccounts().stream().map(a -> new AccountView(a.getId(), a.getName(), a.getVertical(),
+                a.getTerritory(), a.getTier(), a.getOwnerId(), a.getCreatedAt(), null, null)).toList();
+    }
+
+    @GetMapping("/{id}")
+    AccountView get(@PathVariable String id) {
+        return view(accounts.visibleAccount(id));
+    }
+
+    @PostMapping("/{id}/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
+    ContactView addContact(@PathVariable String id, @Valid @RequestBody ContactRequest request) {
+        accounts.visibleAccount(id);
+        return ContactView.of(accounts.addContact(id, request.name(), request.email(), request.role(),
+                request.lastEngagedAt()));
+    }
+
+    @PostMapping("/{id}/subscriptions")
+    @ResponseStatus(HttpStatus.CREATED)
+    SubscriptionView addSubscription(@PathVariable String id, @Valid @RequestBody SubscriptionRequest request) {
+        accounts.visibleAccount(id);
+        return SubscriptionView.of(accounts.addSubscription(id, request.product(), request.arr(), request.startDate(),
+                request.endDate()));
+    }
+
+    @PostMapping("/{id}/health-signals")
+    @ResponseStatus(HttpStatus.CREATED)
+    HealthSignalView addHealthSignal(@PathVariable String id, @Valid @RequestBody HealthSignalRequest request) {
+        accounts.visibleAccount(id);
+        HealthSignal s = accounts.addHealthSignal(id, request.recordedAt(), request.activeUsersChangePct(),
+                request.openEscalations(), request.csat());
+        return new HealthSignalView(s.getId(), s.getRecordedAt(), s.getActiveUsersChangePct(), s.getOpenEscalations(),
+                s.getCsat());
+    }
+
+    private AccountView view(Account a) {
+        return new AccountView(a.getId(), a.getName(), a.getVertical(), a.getTerritory(), a.getTier(), a.getOwnerId(),
+                a.getCreatedAt(), accounts.subscriptionsOf(a.getId()).stream().map(SubscriptionView::of).toList(),
+                accounts.contactsOf(a.getId()).stream().map(ContactView::of).toList());
+    }
+}

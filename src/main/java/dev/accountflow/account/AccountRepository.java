@@ -1,0 +1,13 @@
+package dev.accountflow.account;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AccountRepository extends JpaRepository<Account, String> {
+
+    boolean existsByNameIgnoreCase(String name);
+
+    List<Account> findAllByOrderByName();
+
+    List<Account> findByOwnerIdOrderByName(String ownerId);
+}

@@ -1,0 +1,155 @@
+package dev.accountflow.account;
+
+import dev.accountflow.security.CurrentUser;
+import dev.accountflow.web.ApiException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The book of accounts: who owns what, who the people are, what they subscribe to, how healthy they look. */
+@Service
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final ContactRepository contacts;
+    private final SubscriptionRepository subscriptions;
+    private final HealthSignalRepository signals;
+    private final IdentityService identity;
+
+    AccountService(AccountRepository accounts, ContactRepository contacts, SubscriptionRepository subscriptions,
+                   HealthSignalRepository signals, IdentityService identity) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.subscriptions = subscriptions;
+        this.signals = signals;
+        this.identity = identity;
+    }
+
+    @Transactional
+    public Account createAccount(String name, Vertical vertical, String territory, Tier tier, String ownerId) {
+        if (accounts.existsByNameIgnoreCase(name.trim())) {
+            throw ApiException.conflict("An account named '" + name.trim() + "' already exists", "name: already taken");
+        }
+        if (ownerId != null && identity.createUserQuery().userId(ownerId).count() == 0) {
+            throw ApiException.badRequest("Invalid request: ownerId: no user '" + ownerId + "'",
+                    "ownerId: no user '" + ownerId + "'");
+        }
+        return accounts.save(new Account(name.trim(), vertical, territory.trim().toUpperCase(), tier, ownerId));
+    }
+
+    @Transactional
+    public Contact addContact(String accountId, String name, String email, ContactRole role, Instant lastEngagedAt) {
+        Account account = requireAccount(accountId);
+        return contacts.save(new Contact(account.getId(), name.trim(), email, role, lastEngagedAt));
+    }
+
+    @Transactional
+    public Subscription addSubscription(String accountId, String product, BigDecimal arr, LocalDate start, LocalDate end) {
+        Account account = requireAccount(accountId);
+        if (!end.isAfter(start)) {
+            throw ApiException.badRequest("Invalid request: endDate: must be after startDate",
+                    "endDate: must be after startDate");
+        }
+        return subscriptions.save(new Subscription(account.getId(), product.trim(), arr, start, end));
+    }
+
+    @Transactional
+    public HealthSignal addHealthSignal(String accountId, Instant recordedAt, BigDecimal activeUsersChangePct,
+                                        Integer openEscalations, BigDecimal csat) {
+        Account account = requireAccount(accountId);
+        return signals.save(new HealthSignal(account.getId(), recordedAt, activeUsersChangePct, openEscalations, csat));
+    }
+
+    /** The accounts the signed-in person may see: the whole book for managers, their own for a rep. */
+    @Transactional(readOnly = true)
+    public List<Account> visibleAccounts() {
+        CurrentUser user = CurrentUser.get();
+        return user.seesWholeBook() ? accounts.findAllByOrderByName() : accounts.findByOwnerIdOrderByName(user.userId());
+    }
+
+    /** One account, if the signed-in person may see it; 404 otherwise so ids of other books are not confirmed. */
+    @Transactional(readOnly = true)
+    public Account visibleAccount(String id) {
+        Account account = accounts.findById(id).orElseThrow(() -> ApiException.notFound("Account " + id));
+        CurrentUser user = CurrentUser.get();
+        if (!user.seesWholeBook() && (user.userId() == null || !user.userId().equals(account.getOwnerId()))) {
+            throw ApiException.notFound("Account " + id);
+        }
+        return account;
+    }
+
+    // --- for the other capabilities (no access check: they act for the process engine, not for a person) ---
+
+    @Transactional(readOnly = true)
+    public Optional<Account> account(String id) {
+        return accounts.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> allAccounts() {
+        return accounts.findAllByOrderByName();
+    }
+
+    @Transactional(readOnly = true)
+    public long accountCount() {
+        return accounts.count();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Contact> contactsOf(String accountId) {
+        return contacts.findByAccountIdOrderByName(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Subscription> subscriptionsOf(String accountId) {
+        return subscriptions.findByAccountIdOrderByEndDate(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Subscription> subscription(String id) {
+        return subscriptions.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<HealthSignal> latestHealthSignal(String accountId) {
+        return signals.findFirstByAccountIdOrderByRecordedAtDesc(accountId);
+    }
+
+    /** Active subscriptions whose end date falls between the two days (inclusive), soonest first. */
+    @Transactional(readOnly = true)
+    public List<Subscription> activeSubscriptionsEndingBetween(LocalDate from, LocalDate to) {
+        return subscriptions.findByStatusAndEndDateBetweenOrderByEndDate(SubscriptionStatus.ACTIVE, from, to);
+    }
+
+    @Transactional
+    public void markInRenewal(String subscriptionId) {
+        requireSubscription(subscriptionId).enterRenewal();
+    }
+
+    /** Writes a renewal's outcome back to the subscription. */
+    @Transactional
+    public Subscription recordRenewalOutcome(String subscriptionId, SubscriptionStatus outcome, BigDecimal newArr,
+                                             String churnReason) {
+        Subscription subscription = requireSubscription(subscriptionId);
+        switch (outcome) {
+            case RENEWED -> subscription.renew(newArr != null ? newArr : subscription.getArr());
+            case DOWNSOLD -> subscription.downsell(newArr);
+            case CHURNED -> subscription.churn(churnReason);
+            default -> throw new IllegalArgumentException("Not a renewal outcome: " + outcome);
+        }
+        return subscription;
+    }
+
+    private Account requireAccount(String id) {
+        return accounts.findById(id).orElseThrow(() -> ApiException.notFound("Account " + id));
+    }
+
+    private Subscription requireSubscription(String id) {
+        return subscriptions.findById(id).orElseThrow(() -> new IllegalStateException("No subscription " + id));
+    }
+}

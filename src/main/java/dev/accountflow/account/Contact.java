@@ -1,0 +1,40 @@
+package dev.accountflow.account;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+public class Contact {
+
+    @Id
+    private String id;
+    private String accountId;
+    private String name;
+    private String email;
+    @Enumerated(EnumType.STRING)
+    private ContactRole role;
+    private Instant lastEngagedAt;
+
+    protected Contact() {
+    }
+
+    public Contact(String accountId, String name, String email, ContactRole role, Instant lastEngagedAt) {
+        this.id = UUID.randomUUID().toString();
+        this.accountId = accountId;
+        this.name = name;
+        this.email = email;
+        this.role = role;
+        this.lastEngagedAt = lastEngagedAt;
+    }
+
+    public String getId() { return id; }
+    public String getAccountId() { return accountId; }
+    public String getName() { return name; }
+    public String getEmail() { return email; }
+    public ContactRole getRole() { return role; }
+    public Instant getLastEngagedAt() { return lastEngagedAt; }
+}

@@ -1,0 +1,68 @@
+package dev.accountflow.account;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Entity
+public class Subscription {
+
+    @Id
+    private String id;
+    private String accountId;
+    private String product;
+    private BigDecimal arr;
+    private LocalDate startDate;
+    private LocalDate endDate;
+    @Enumerated(EnumType.STRING)
+    private SubscriptionStatus status;
+    private String churnReason;
+    @Version
+    private long version;
+
+    protected Subscription() {
+    }
+
+    public Subscription(String accountId, String product, BigDecimal arr, LocalDate startDate, LocalDate endDate) {
+        this.id = UUID.randomUUID().toString();
+        this.accountId = accountId;
+        this.product = product;
+        this.arr = arr;
+        this.startDate = startDate;
+        this.endDate = endDate;
+        this.status = SubscriptionStatus.ACTIVE;
+    }
+
+    void enterRenewal() {
+        status = SubscriptionStatus.IN_RENEWAL;
+    }
+
+    void renew(BigDecimal newArr) {
+        status = SubscriptionStatus.RENEWED;
+        arr = newArr;
+    }
+
+    void downsell(BigDecimal newArr) {
+        status = SubscriptionStatus.DOWNSOLD;
+        arr = newArr;
+    }
+
+    void churn(String reason) {
+        status = SubscriptionStatus.CHURNED;
+        churnReason = reason;
+    }
+
+    public String getId() { return id; }
+    public String getAccountId() { return accountId; }
+    public String getProduct() { return product; }
+    public BigDecimal getArr() { return arr; }
+    public LocalDate getStartDate() { return startDate; }
+    public LocalDate getEndDate() { return endDate; }
+    public SubscriptionStatus getStatus() { return status; }
+    public String getChurnReason() { return churnReason; }
+}

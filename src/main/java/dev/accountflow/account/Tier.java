@@ -1,0 +1,5 @@
+package dev.accountflow.account;
+
+public enum Tier {
+    STRATEGIC, ENTERPRISE, GROWTH
+}

@@ -1,0 +1,90 @@
+package dev.accountflow.assignment;
+
+import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountService;
+import dev.accountflow.rules.AssignmentDecision;
+import dev.accountflow.rules.Decided;
+import dev.accountflow.rules.DecisionLog;
+import dev.accountflow.rules.RuleBook;
+import dev.accountflow.rules.TaskFacts;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs for every user task of every process as it is created: the assignment rules pick assignee or candidate
+ * groups, due date and priority, and the decision is logged and put on the task so "why is this mine?" has an answer.
+ */
+@Component
+public class TaskAssignment implements TaskListener {
+
+    public static final String DECISION_VARIABLE = "assignmentDecisionId";
+
+    private final RuleBook rules;
+    private final DecisionLog decisions;
+    private final AccountService accounts;
+
+    TaskAssignment(RuleBook rules, DecisionLog decisions, AccountService accounts) {
+        this.rules = rules;
+        this.decisions = decisions;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+        TaskFacts facts = factsOf(task, today);
+        Decided<AssignmentDecision> decided = rules.assign(facts);
+        AssignmentDecision decision = decided.decision();
+
+        if (decision.getAssignee() != null) {
+            task.setAssignee(decision.getAssignee());
+        }
+        decision.getCandidateGroups().forEach(task::addCandidateGroup);
+        if (decision.getDueInDays() != null) {
+            task.setDueDate(Date.from(ClockUtil.getCurrentTime().toInstant().plus(decision.getDueInDays(), ChronoUnit.DAYS)));
+        }
+        if (decision.getPriority() != null) {
+            task.setPriority(decision.getPriority());
+        }
+        String decisionId = decisions.record("assignment", "task", task.getId(), decided.run(), facts, decision);
+        task.setVariableLocal(DECISION_VARIABLE, decisionId);
+    }
+
+    TaskFacts factsOf(DelegateTask task, LocalDate today) {
+        String definitionId = task.getProcessDefinitionId();
+        TaskFacts facts = new TaskFacts(definitionId == null ? null : definitionId.split(":")[0],
+                task.getTaskDefinitionKey());
+        Object accountId = task.getVariable("accountId");
+        if (accountId != null) {
+            accounts.account(accountId.toString()).ifPresent(a -> describe(a, facts));
+        }
+        if (task.getVariable("arr") instanceof Number arr) {
+            facts.setArr(arr.doubleValue());
+        }
+        if (task.getVariable("endDate") instanceof String end) {
+            try {
+                facts.setDaysToRenewal((int) ChronoUnit.DAYS.between(today, LocalDate.parse(end)));
+            } catch (DateTimeParseException e) {
+                // a malformed end date leaves the renewal distance unknown; rules treat null as "not a renewal"
+            }
+        }
+        facts.setAtRisk(Boolean.TRUE.equals(task.getVariable("atRisk")));
+        return facts;
+    }
+
+    private static void describe(Account account, TaskFacts facts) {
+        facts.setAccountId(account.getId());
+        facts.setAccountName(account.getName());
+        facts.setTerritory(account.getTerritory());
+        facts.setVertical(account.getVertical().name());
+        facts.setTier(account.getTier().name());
+        facts.setOwnerId(account.getOwnerId());
+    }
+}

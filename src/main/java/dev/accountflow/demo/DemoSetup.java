@@ -1,0 +1,44 @@
+package dev.accountflow.demo;
+
+import dev.accountflow.renewal.RenewalWindow;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Embedded default: demo team, demo portfolio, and today's renewal kick-off, so Tasklist has work on first start. */
+@Component
+class DemoSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
+
+    private final DemoProperties properties;
+    private final DemoTeam team;
+    private final DemoPortfolio portfolio;
+    private final RenewalWindow kickoff;
+
+    DemoSetup(DemoProperties properties, DemoTeam team, DemoPortfolio portfolio, RenewalWindow kickoff) {
+        this.properties = properties;
+        this.team = team;
+        this.portfolio = portfolio;
+        this.kickoff = kickoff;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    public void seed() {
+        if (!properties.enabled()) {
+            return;
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        team.ensure();
+        int created = portfolio.ensure(properties.accounts(), properties.seed(), today);
+        int started = kickoff.startDueRenewals(today);
+        log.info("Demo data: {} account(s) created, {} renewal(s) started; demo users amy, ben, morgan, priya, sam, "
+                + "admin (password 'demo')", created, started);
+    }
+}

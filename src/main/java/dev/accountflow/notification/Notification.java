@@ -1,0 +1,83 @@
+package dev.accountflow.notification;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One e-mail in the outbox. Written in the transaction of the decision that causes it. */
+@Entity
+public class Notification {
+
+    @Id
+    private String id;
+    private String recipientUserId;
+    private String recipientEmail;
+    private String template;
+    private String subject;
+    private String body;
+    private String dedupeKey;
+    @Enumerated(EnumType.STRING)
+    private NotificationStatus status;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private Instant claimedUntil;
+    private String lastError;
+    private Instant createdAt;
+    private Instant sentAt;
+    @Version
+    private long version;
+
+    protected Notification() {
+    }
+
+    Notification(String recipientUserId, String recipientEmail, String template, String subject, String body,
+                 String dedupeKey) {
+        this.id = UUID.randomUUID().toString();
+        this.recipientUserId = recipientUserId;
+        this.recipientEmail = recipientEmail;
+        this.template = template;
+        this.subject = subject;
+        this.body = body;
+        this.dedupeKey = dedupeKey;
+        this.status = NotificationStatus.PENDING;
+        this.createdAt = Instant.now();
+        this.nextAttemptAt = createdAt;
+    }
+
+    void sent(Instant at) {
+        status = NotificationStatus.SENT;
+        attempts++;
+        sentAt = at;
+        claimedUntil = null;
+        lastError = null;
+    }
+
+    void failed(String error, Instant retryAt, boolean giveUp) {
+        attempts++;
+        lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+        claimedUntil = null;
+        if (giveUp) {
+            status = NotificationStatus.FAILED;
+        } else {
+            nextAttemptAt = retryAt;
+        }
+    }
+
+    public String getId() { return id; }
+    public String getRecipientUserId() { return recipientUserId; }
+    public String getRecipientEmail() { return recipientEmail; }
+    public String getTemplate() { return template; }
+    public String getSubject() { return subject; }
+    public String getBody() { return body; }
+    public String getDedupeKey() { return dedupeKey; }
+    public NotificationStatus getStatus() { return status; }
+    public int getAttempts() { return attempts; }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public String getLastError() { return lastError; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getSentAt() { return sentAt; }
+}

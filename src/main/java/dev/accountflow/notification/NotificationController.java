@@ -1,0 +1,44 @@
+package dev.accountflow.notification;
+
+import dev.accountflow.security.CurrentUser;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/notifications")
+class NotificationController {
+
+    private final NotificationRepository notifications;
+
+    NotificationController(NotificationRepository notifications) {
+        this.notifications = notifications;
+    }
+
+    record NotificationView(String id, String recipientUserId, String recipientEmail, String template, String subject,
+                            String body, String dedupeKey, NotificationStatus status, int attempts,
+                            Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+        static NotificationView of(Notification n) {
+            return new NotificationView(n.getId(), n.getRecipientUserId(), n.getRecipientEmail(), n.getTemplate(),
+                    n.getSubject(), n.getBody(), n.getDedupeKey(), n.getStatus(), n.getAttempts(),
+                    n.getNextAttemptAt(), n.getLastError(), n.getCreatedAt(), n.getSentAt());
+        }
+    }
+
+    /** The outbox, newest first: managers see everything, everyone else what was addressed to them. */
+    @GetMapping
+    @Transactional(readOnly = true)
+    List<NotificationView> list(@RequestParam(defaultValue = "200") int limit) {
+        PageRequest page = PageRequest.of(0, Math.max(1, Math.min(limit, 1000)));
+        CurrentUser user = CurrentUser.get();
+        List<Notification> rows = user.managesPortfolio()
+                ? notifications.findAllByOrderByCreatedAtDesc(page)
+                : notifications.findByRecipientUserIdOrderByCreatedAtDesc(user.userId(), page);
+        return rows.stream().map(NotificationView::of).toList();
+    }
+}

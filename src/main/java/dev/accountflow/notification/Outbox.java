@@ -1,0 +1,66 @@
+package dev.accountflow.notification;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues e-mails in the caller's transaction: a rolled-back decision leaves no mail behind, and the dedupe key
+ * stops the same notice from going out twice.
+ */
+@Service
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final NotificationRepository notifications;
+    private final IdentityService identity;
+
+    Outbox(NotificationRepository notifications, IdentityService identity) {
+        this.notifications = notifications;
+        this.identity = identity;
+    }
+
+    /** Queues a notice to one user; returns false when it was queued before (same dedupe key) or they have no e-mail. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean notifyUser(String userId, String template, String subject, String body, String dedupeKey) {
+        if (notifications.existsByDedupeKey(dedupeKey)) {
+            return false;
+        }
+        Optional<String> email = emailOf(userId);
+        if (email.isEmpty()) {
+            log.warn("No e-mail address for user '{}': notice '{}' not queued", userId, dedupeKey);
+            return false;
+        }
+        notifications.save(new Notification(userId, email.get(), template, subject, body, dedupeKey));
+        return true;
+    }
+
+    /** Queues the notice to every member of a group, one row each; returns how many were queued now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int notifyGroup(String groupId, String template, String subject, String body, String dedupeKey) {
+        int queued = 0;
+        for (User member : identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+            if (notifyUser(member.getId(), template, subject, body, dedupeKey + ":" + member.getId())) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Notification> queuedWithKeyPrefix(String prefix) {
+        return notifications.findByDedupeKeyStartingWith(prefix);
+    }
+
+    private Optional<String> emailOf(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        return Optional.ofNullable(user).map(User::getEmail).filter(e -> !e.isBlank());
+    }
+}

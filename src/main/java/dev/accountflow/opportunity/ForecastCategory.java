@@ -1,0 +1,5 @@
+package dev.accountflow.opportunity;
+
+public enum ForecastCategory {
+    PIPELINE, BEST_CASE, COMMIT, CLOSED, OMITTED
+}

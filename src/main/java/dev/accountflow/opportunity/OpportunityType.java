@@ -1,0 +1,5 @@
+package dev.accountflow.opportunity;
+
+public enum OpportunityType {
+    RENEWAL, EXPANSION, NEW_BUSINESS
+}

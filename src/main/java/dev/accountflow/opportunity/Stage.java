@@ -1,0 +1,5 @@
+package dev.accountflow.opportunity;
+
+public enum Stage {
+    QUALIFY, DISCOVER, SOLUTION_DEVELOPMENT, PROPOSAL, NEGOTIATION, CLOSED_WON, CLOSED_LOST
+}

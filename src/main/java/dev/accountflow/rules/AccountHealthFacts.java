@@ -1,0 +1,107 @@
+package dev.accountflow.rules;
+
+/** The health signals of one account that the health rules read. */
+public class AccountHealthFacts {
+
+    private String accountId;
+    private String accountName;
+    private String tier;
+    private String vertical;
+    private Integer daysToRenewal;
+    private Integer daysSinceExecutiveEngagement;
+    private boolean hasExecutiveSponsor;
+    private Double activeUsersChangePct;
+    private int openEscalations;
+    private Double csat;
+
+    public AccountHealthFacts() {
+    }
+
+    public AccountHealthFacts(String accountId, String accountName) {
+        this.accountId = accountId;
+        this.accountName = accountName;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
+    }
+
+    public String getAccountName() {
+        return accountName;
+    }
+
+    public void setAccountName(String accountName) {
+        this.accountName = accountName;
+    }
+
+    public String getTier() {
+        return tier;
+    }
+
+    public void setTier(String tier) {
+        this.tier = tier;
+    }
+
+    public String getVertical() {
+        return vertical;
+    }
+
+    public void setVertical(String vertical) {
+        this.vertical = vertical;
+    }
+
+    /** Null when the account has no active subscription. */
+    public Integer getDaysToRenewal() {
+        return daysToRenewal;
+    }
+
+    public void setDaysToRenewal(Integer daysToRenewal) {
+        this.daysToRenewal = daysToRenewal;
+    }
+
+    /** Null when no executive has ever been engaged. */
+    public Integer getDaysSinceExecutiveEngagement() {
+        return daysSinceExecutiveEngagement;
+    }
+
+    public void setDaysSinceExecutiveEngagement(Integer daysSinceExecutiveEngagement) {
+        this.daysSinceExecutiveEngagement = daysSinceExecutiveEngagement;
+    }
+
+    public boolean isHasExecutiveSponsor() {
+        return hasExecutiveSponsor;
+    }
+
+    public void setHasExecutiveSponsor(boolean hasExecutiveSponsor) {
+        this.hasExecutiveSponsor = hasExecutiveSponsor;
+    }
+
+    /** Change of active users in percent (-25.0 = a quarter fewer); null when there is no signal. */
+    public Double getActiveUsersChangePct() {
+        return activeUsersChangePct;
+    }
+
+    public void setActiveUsersChangePct(Double activeUsersChangePct) {
+        this.activeUsersChangePct = activeUsersChangePct;
+    }
+
+    public int getOpenEscalations() {
+        return openEscalations;
+    }
+
+    public void setOpenEscalations(int openEscalations) {
+        this.openEscalations = openEscalations;
+    }
+
+    public Double getCsat() {
+        return csat;
+    }
+
+    public void setCsat(Double csat) {
+        this.csat = csat;
+    }
+}

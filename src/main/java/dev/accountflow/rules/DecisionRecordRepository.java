@@ -1,0 +1,13 @@
+package dev.accountflow.rules;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DecisionRecordRepository extends JpaRepository<DecisionRecord, String> {
+
+    List<DecisionRecord> findBySubjectTypeAndSubjectIdOrderByMadeAt(String subjectType, String subjectId);
+
+    List<DecisionRecord> findBySubjectTypeOrderByMadeAtDesc(String subjectType);
+
+    List<DecisionRecord> findTop200ByOrderByMadeAtDesc();
+}

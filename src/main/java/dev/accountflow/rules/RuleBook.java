@@ -1,0 +1,93 @@
+package dev.accountflow.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+
+/** The rule sets in force: seeded from classpath rules/*.drl, replaced one at a time by {@link #publish}. */
+@Service
+public class RuleBook {
+
+    public static final String ASSIGNMENT = "assignment";
+    public static final String HEALTH = "health";
+    public static final String STAGE_GATES = "stage-gates";
+
+    // readers always see one whole map, so a publish never shows them half of a change
+    private final AtomicReference<Map<String, CompiledRuleSet>> active = new AtomicReference<>(Map.of());
+
+    public RuleBook(RuleCompiler compiler) {
+        for (Resource resource : seedResources()) {
+            String name = resource.getFilename().replaceFirst("\\.drl$", "");
+            publish(compiler.compile(name, 1, read(resource)));
+        }
+    }
+
+    public void publish(CompiledRuleSet ruleSet) {
+        active.updateAndGet(current -> {
+            Map<String, CompiledRuleSet> next = new HashMap<>(current);
+            next.put(ruleSet.name(), ruleSet);
+            return Map.copyOf(next);
+        });
+    }
+
+    public RuleRun decide(String ruleSet, Object... facts) {
+        return get(ruleSet).execute(List.of(facts));
+    }
+
+    public Set<String> ruleSetNames() {
+        return active.get().keySet();
+    }
+
+    public String sourceOf(String ruleSet) {
+        return get(ruleSet).drl();
+    }
+
+    CompiledRuleSet get(String ruleSet) {
+        CompiledRuleSet compiled = active.get().get(ruleSet);
+        if (compiled == null) {
+            throw new IllegalArgumentException("No rule set '" + ruleSet + "'; known rule sets: " + ruleSetNames());
+        }
+        return compiled;
+    }
+
+    public Decided<AssignmentDecision> assign(TaskFacts task) {
+        AssignmentDecision decision = new AssignmentDecision();
+        return new Decided<>(decision, decide(ASSIGNMENT, task, decision));
+    }
+
+    public Decided<HealthAssessment> assessHealth(AccountHealthFacts account) {
+        HealthAssessment assessment = new HealthAssessment();
+        return new Decided<>(assessment, decide(HEALTH, account, assessment));
+    }
+
+    public Decided<DiscountDecision> checkDiscount(DiscountFacts discount) {
+        DiscountDecision decision = new DiscountDecision();
+        return new Decided<>(decision, decide(STAGE_GATES, discount, decision));
+    }
+
+    private static Resource[] seedResources() {
+        try {
+            return new PathMatchingResourcePatternResolver(RuleBook.class.getClassLoader())
+                    .getResources("classpath*:rules/*.drl");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the seed rule sets in rules/*.drl", e);
+        }
+    }
+
+    private static String read(Resource resource) {
+        try {
+            return resource.getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read rule set " + resource.getDescription(), e);
+        }
+    }
+}

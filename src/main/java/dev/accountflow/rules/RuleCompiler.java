@@ -1,0 +1,67 @@
+package dev.accountflow.rules;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.springframework.stereotype.Component;
+
+/** Turns DRL text into a {@link CompiledRuleSet}, or says which lines are wrong. */
+@Component
+public class RuleCompiler {
+
+    // the KieRepository is JVM-wide, so build numbers must be too
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String NO_PACKAGE = "Parser returned a null Package";
+
+    private final ClassLoader appClassLoader = RuleCompiler.class.getClassLoader();
+
+    public CompiledRuleSet compile(String ruleSetName, int version, String drl) {
+        return withAppClassLoader(appClassLoader, () -> build(ruleSetName, version, drl));
+    }
+
+    private CompiledRuleSet build(String ruleSetName, int version, String drl) {
+        KieServices kie = KieServices.Factory.get();
+        ReleaseId releaseId = kie.newReleaseId("dev.accountflow.rules",
+                ruleSetName.replaceAll("[^A-Za-z0-9_.-]", "_"), version + "." + BUILDS.incrementAndGet());
+        KieFileSystem files = kie.newKieFileSystem()
+                .generateAndWritePomXML(releaseId)
+                // the folder matches the package our rule sets declare, which keeps Drools from warning on every build
+                .write("src/main/resources/dev/accountflow/rules/" + ruleSetName + ".drl", drl);
+        KieBuilder builder = kie.newKieBuilder(files, appClassLoader).buildAll();
+        List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(message -> new RuleProblem(message.getLine(), message.getColumn(), message.getText().strip()))
+                .toList();
+        if (problems.size() > 1) {
+            // a parse error is always followed by this one, which says nothing about where to look
+            problems = problems.stream().filter(problem -> !problem.message().equals(NO_PACKAGE)).toList();
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(ruleSetName, version, problems);
+        }
+        KieBase kieBase = kie.newKieContainer(releaseId, appClassLoader).getKieBase();
+        // the KieBase holds everything now; leaving the module in the repository would only pile up old versions
+        kie.getRepository().removeKieModule(releaseId);
+        // the first session of the JVM must open with the application class loader (STACK.md)
+        kieBase.newStatelessKieSession().execute(List.of());
+        return new CompiledRuleSet(ruleSetName, version, drl, kieBase, appClassLoader);
+    }
+
+    // Drools finds its runtime through the context class loader, which is the system loader on pool threads
+    static <T> T withAppClassLoader(ClassLoader appClassLoader, Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(appClassLoader);
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

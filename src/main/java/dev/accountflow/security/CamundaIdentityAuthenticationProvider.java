@@ -1,0 +1,42 @@
+package dev.accountflow.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/** Signs people in against Camunda's identity service; their Camunda groups become their roles. */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+    private final IdentityService identity;
+
+    CamundaIdentityAuthenticationProvider(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (userId == null || userId.isBlank() || credentials == null
+                || !identity.checkPassword(userId, credentials.toString())) {
+            throw new BadCredentialsException("Wrong user name or password");
+        }
+        List<SimpleGrantedAuthority> roles = identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .map(group -> new SimpleGrantedAuthority("ROLE_" + group))
+                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, roles);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
