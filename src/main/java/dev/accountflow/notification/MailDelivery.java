@@ -39,7 +39,7 @@ public class MailDelivery {
 
     @Scheduled(fixedDelayString = "${accountflow.mail.delivery-interval-ms}", initialDelay = 5000)
     void deliverOnSchedule() {
-        if (mailSender.getIfAvailable() != null) {
+        if (properties.scheduled() && mailSender.getIfAvailable() != null) {
             deliverDue(Instant.now());
         }
     }

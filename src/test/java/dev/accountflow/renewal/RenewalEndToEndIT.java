@@ -1,0 +1,295 @@
+package dev.accountflow.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountService;
+import dev.accountflow.account.ContactRole;
+import dev.accountflow.account.Subscription;
+import dev.accountflow.account.SubscriptionStatus;
+import dev.accountflow.account.Tier;
+import dev.accountflow.account.Vertical;
+import dev.accountflow.assignment.TaskAssignment;
+import dev.accountflow.notification.MailDelivery;
+import dev.accountflow.notification.Notification;
+import dev.accountflow.notification.NotificationStatus;
+import dev.accountflow.notification.Outbox;
+import dev.accountflow.opportunity.Opportunity;
+import dev.accountflow.opportunity.OpportunityService;
+import dev.accountflow.opportunity.Stage;
+import dev.accountflow.rules.DecisionLog;
+import dev.accountflow.rules.DecisionRecord;
+import dev.accountflow.support.PostgresIT;
+import dev.accountflow.support.TestUsers;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A renewal from kick-off to outcome on PostgreSQL, with rule-made assignments and real SMTP delivery. */
+class RenewalEndToEndIT extends PostgresIT {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Autowired AccountService accounts;
+    @Autowired OpportunityService opportunities;
+    @Autowired RenewalWindow renewalWindow;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired IdentityService identity;
+    @Autowired DecisionLog decisions;
+    @Autowired Outbox outbox;
+    @Autowired MailDelivery mailDelivery;
+    @Autowired JdbcTemplate jdbc;
+
+    @BeforeEach
+    void people() {
+        TestUsers.ensure(identity);
+        // earlier tests' mail must not count here
+        mailDelivery.deliverDue(Instant.now().plus(Duration.ofDays(1)));
+        smtp().reset();
+    }
+
+    @Test
+    void atRiskRenewalRunsFromKickoffToDownsellAndMailsTheAccountManagerOnce() throws Exception {
+        Subscription atRisk = atRiskAccountWithSubscription("Seaport Regional Health " + unique(), 50);
+        Subscription healthy = healthyAccountWithSubscription("Quarry Savings Bank " + unique(), 70);
+
+        assertThat(renewalWindow.startDueRenewals(TODAY)).isGreaterThanOrEqualTo(2);
+        assertThat(accounts.subscription(atRisk.getId()).orElseThrow().getStatus()).isEqualTo(SubscriptionStatus.IN_RENEWAL);
+
+        ProcessInstance renewal = liveRenewal(atRisk.getId());
+        Task plan = openTask(renewal);
+        assertThat(plan.getTaskDefinitionKey()).isEqualTo("Task_PrepareRenewalPlan");
+        assertThat(plan.getAssignee()).isEqualTo(TestUsers.IVY);
+        assertThat(plan.getPriority()).as("enterprise 60 + at risk 10").isEqualTo(70);
+        assertThat(plan.getDueDate()).isNotNull();
+        assertThat(runtime.getVariable(renewal.getId(), "atRisk")).isEqualTo(true);
+        assertThat((String) runtime.getVariable(renewal.getId(), "healthReasons")).contains("Active users down 30%");
+
+        DecisionRecord why = decisions.find((String) tasks.getVariableLocal(plan.getId(),
+                TaskAssignment.DECISION_VARIABLE)).orElseThrow();
+        assertThat(why.getRuleSet()).isEqualTo("assignment");
+        assertThat(why.getRulesFired()).contains("Renewal work goes to the account owner");
+        assertThat(DecisionLog.why(why)).contains("version 1");
+
+        tasks.complete(plan.getId(), Map.of("renewalPlan", "Expand to the cardiology group; bring the CFO in."));
+        Task checkIn = openTask(renewal);
+        assertThat(checkIn.getTaskDefinitionKey()).isEqualTo("Task_ExecutiveCheckIn");
+        tasks.complete(checkIn.getId(), Map.of("execCheckInNotes", "CFO wants a lower price", "executiveEngaged", true));
+
+        Task quote = openTask(renewal);
+        tasks.complete(quote.getId(), Map.of("proposedArr", 160_000, "discountPct", 20));
+        Task approval = openTask(renewal);
+        assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_ApproveDiscount");
+        assertThat(approval.getAssignee()).isNull();
+        assertThat(tasks.getIdentityLinksForTask(approval.getId())).extracting(IdentityLink::getGroupId)
+                .contains("sales-managers");
+        tasks.claim(approval.getId(), TestUsers.MAX);
+        tasks.complete(approval.getId(), Map.of("discountApproved", true, "approvalComment", "Keep the logo"));
+
+        Task negotiate = openTask(renewal);
+        assertThat(negotiate.getTaskDefinitionKey()).isEqualTo("Task_Negotiate");
+        assertThatThrownBy(() -> tasks.complete(negotiate.getId(), Map.of("outcome", "DOWNSOLD", "newArr", 900_000)))
+                .isInstanceOf(RenewalInputException.class).hasMessageContaining("newArr");
+        assertThat(accounts.subscription(atRisk.getId()).orElseThrow().getStatus())
+                .as("a rejected outcome writes nothing").isEqualTo(SubscriptionStatus.IN_RENEWAL);
+        tasks.complete(negotiate.getId(), Map.of("outcome", "DOWNSOLD", "newArr", 150_000));
+
+        Subscription after = accounts.subscription(atRisk.getId()).orElseThrow();
+        assertThat(after.getStatus()).isEqualTo(SubscriptionStatus.DOWNSOLD);
+        assertThat(after.getArr()).isEqualByComparingTo("150000");
+        Opportunity opportunity = opportunities.ofSubscription(atRisk.getId()).get(0);
+        assertThat(opportunity.getStage()).isEqualTo(Stage.CLOSED_WON);
+        assertThat(opportunity.getAmount()).isEqualByComparingTo("150000");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(renewal.getId()).count()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from live_renewal where subscription_id = ?", Integer.class,
+                atRisk.getId())).isZero();
+
+        assertThat(mailDelivery.deliverDue(Instant.now())).isGreaterThanOrEqualTo(1);
+        assertThat(mailDelivery.deliverDue(Instant.now().plusSeconds(3600))).as("nothing goes twice").isZero();
+        List<MimeMessage> toIvy = new ArrayList<>();
+        for (MimeMessage message : smtp().getReceivedMessages()) {
+            if (GreenMailUtil.getAddressList(message.getAllRecipients()).contains("ivy@accountflow.test")) {
+                toIvy.add(message);
+            }
+        }
+        assertThat(toIvy).hasSize(1);
+        assertThat(toIvy.get(0).getSubject()).startsWith("At-risk renewal: Seaport Regional Health");
+        assertThat(GreenMailUtil.getBody(toIvy.get(0))).contains("Active users down 30%");
+
+        ProcessInstance healthyRenewal = liveRenewal(healthy.getId());
+        assertThat(runtime.getVariable(healthyRenewal.getId(), "atRisk")).isEqualTo(false);
+        assertThat(outbox.queuedWithKeyPrefix("renewal-at-risk:" + healthyRenewal.getId())).isEmpty();
+    }
+
+    @Test
+    void renewedAndChurnedOutcomesAreWrittenBack() {
+        Subscription renewing = healthyAccountWithSubscription("Tidewater Mutual " + unique(), 65);
+        Subscription leaving = healthyAccountWithSubscription("Foundry Assurance " + unique(), 66);
+        renewalWindow.startDueRenewals(TODAY);
+
+        runToNegotiation(liveRenewal(renewing.getId()), 5);
+        tasks.complete(openTask(liveRenewal(renewing.getId())).getId(), Map.of("outcome", "RENEWED", "newArr", 130_000));
+        assertThat(accounts.subscription(renewing.getId()).orElseThrow())
+                .extracting(Subscription::getStatus, s -> s.getArr().intValue())
+                .containsExactly(SubscriptionStatus.RENEWED, 130_000);
+
+        ProcessInstance churn = liveRenewal(leaving.getId());
+        runToNegotiation(churn, 0);
+        Task negotiate = openTask(churn);
+        assertThatThrownBy(() -> tasks.complete(negotiate.getId(), Map.of("outcome", "CHURNED")))
+                .hasMessageContaining("churnReason");
+        tasks.complete(negotiate.getId(), Map.of("outcome", "CHURNED", "churnReason", "Consolidating on a competitor"));
+        assertThat(accounts.subscription(leaving.getId()).orElseThrow())
+                .extracting(Subscription::getStatus, Subscription::getChurnReason)
+                .containsExactly(SubscriptionStatus.CHURNED, "Consolidating on a competitor");
+        assertThat(opportunities.ofSubscription(leaving.getId()).get(0).getStage()).isEqualTo(Stage.CLOSED_LOST);
+    }
+
+    @Test
+    void refusedDiscountSendsTheQuoteBackToTheAccountManager() {
+        Subscription subscription = healthyAccountWithSubscription("Ledger Point Credit Union " + unique(), 80);
+        renewalWindow.startDueRenewals(TODAY);
+        ProcessInstance renewal = liveRenewal(subscription.getId());
+        tasks.complete(openTask(renewal).getId(), Map.of("renewalPlan", "Hold price"));
+        tasks.complete(openTask(renewal).getId(), Map.of("execCheckInNotes", "Fine", "executiveEngaged", false));
+        tasks.complete(openTask(renewal).getId(), Map.of("proposedArr", 90_000, "discountPct", 25));
+        Task approval = openTask(renewal);
+        tasks.complete(approval.getId(), Map.of("discountApproved", false, "approvalComment", "Too deep"));
+        Task requote = openTask(renewal);
+        assertThat(requote.getTaskDefinitionKey()).isEqualTo("Task_PrepareQuote");
+        assertThat(requote.getAssignee()).isEqualTo(TestUsers.IVY);
+    }
+
+    @Test
+    void kickoffNeverStartsASecondLiveRenewalEvenWhenTwoNodesRunItAtOnce() throws Exception {
+        Subscription subscription = healthyAccountWithSubscription("Anchor Life & Casualty " + unique(), 90);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> kickoff = () -> renewalWindow.startDueRenewals(TODAY);
+            List<Future<Integer>> runs = nodes.invokeAll(List.of(kickoff, kickoff));
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            nodes.shutdown();
+        }
+        assertThat(renewalWindow.startDueRenewals(TODAY)).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("renewal")
+                .processInstanceBusinessKey(subscription.getId()).count()).isEqualTo(1);
+        assertThat(opportunities.ofSubscription(subscription.getId())).hasSize(1);
+    }
+
+    @Test
+    void unreachableSmtpKeepsMailPendingAndSendsItOnceItIsBack() {
+        stopSmtp();
+        Subscription subscription = atRiskAccountWithSubscription("Bellweather Children's Hospital " + unique(), 40);
+        renewalWindow.startDueRenewals(TODAY);
+        ProcessInstance renewal = liveRenewal(subscription.getId());
+        String key = "renewal-at-risk:" + renewal.getId();
+
+        assertThat(mailDelivery.deliverDue(Instant.now())).isZero();
+        Notification pending = outbox.queuedWithKeyPrefix(key).get(0);
+        assertThat(pending.getStatus()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(pending.getAttempts()).isEqualTo(1);
+        assertThat(pending.getLastError()).isNotBlank();
+        assertThat(pending.getNextAttemptAt()).isAfter(Instant.now());
+
+        startSmtpIfStopped();
+        assertThat(mailDelivery.deliverDue(Instant.now())).as("not retried before its backoff").isZero();
+        assertThat(mailDelivery.deliverDue(Instant.now().plus(Duration.ofHours(2)))).isEqualTo(1);
+        assertThat(outbox.queuedWithKeyPrefix(key).get(0).getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(smtp().getReceivedMessages()).hasSize(1);
+        assertThat(mailDelivery.deliverDue(Instant.now().plus(Duration.ofHours(4)))).isZero();
+        assertThat(smtp().getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void escalationTimerGivesTheSalesManagersAReviewTaskAndMailsThemOnce() {
+        Subscription subscription = healthyAccountWithSubscription("Crescent Trust " + unique(), 20);
+        renewalWindow.startDueRenewals(TODAY);
+        ProcessInstance renewal = liveRenewal(subscription.getId());
+        Job escalation = management.createJobQuery().processInstanceId(renewal.getId())
+                .activityId("Timer_RenewalEscalation").singleResult();
+        assertThat(escalation.getDuedate()).isBeforeOrEqualTo(new java.util.Date());
+        management.executeJob(escalation.getId());
+
+        Task review = tasks.createTaskQuery().processInstanceId(renewal.getId())
+                .taskDefinitionKey("Task_ReviewEscalatedRenewal").singleResult();
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("sales-managers");
+        assertThat(review.getPriority()).isEqualTo(90);
+        assertThat(outbox.queuedWithKeyPrefix("renewal-escalated:" + renewal.getId()))
+                .extracting(Notification::getRecipientUserId).containsExactly(TestUsers.MAX);
+        assertThat(tasks.createTaskQuery().processInstanceId(renewal.getId())
+                .taskDefinitionKey("Task_PrepareRenewalPlan").count()).as("the rep's work goes on").isEqualTo(1);
+    }
+
+    // --- the book the tests work on ---
+
+    private Subscription atRiskAccountWithSubscription(String name, int daysToEnd) {
+        Account account = accounts.createAccount(name, Vertical.HEALTHCARE, "NORTHEAST", Tier.ENTERPRISE, TestUsers.IVY);
+        accounts.addContact(account.getId(), "Pat Sponsor", "pat@example.org", ContactRole.EXECUTIVE_SPONSOR,
+                Instant.now().minus(Duration.ofDays(80)));
+        accounts.addHealthSignal(account.getId(), Instant.now(), BigDecimal.valueOf(-30), 0, BigDecimal.valueOf(4.2));
+        return accounts.addSubscription(account.getId(), "Care Coordination Suite", BigDecimal.valueOf(200_000),
+                TODAY.minusYears(1), TODAY.plusDays(daysToEnd));
+    }
+
+    private Subscription healthyAccountWithSubscription(String name, int daysToEnd) {
+        Account account = accounts.createAccount(name, Vertical.FINANCIAL_SERVICES, "NORTHEAST", Tier.ENTERPRISE,
+                TestUsers.IVY);
+        accounts.addContact(account.getId(), "Lee Sponsor", "lee@example.org", ContactRole.EXECUTIVE_SPONSOR,
+                Instant.now().minus(Duration.ofDays(10)));
+        accounts.addHealthSignal(account.getId(), Instant.now(), BigDecimal.valueOf(6), 0, BigDecimal.valueOf(4.5));
+        return accounts.addSubscription(account.getId(), "Risk & Compliance Hub", BigDecimal.valueOf(120_000),
+                TODAY.minusYears(1), TODAY.plusDays(daysToEnd));
+    }
+
+    private void runToNegotiation(ProcessInstance renewal, int discountPct) {
+        tasks.complete(openTask(renewal).getId(), Map.of("renewalPlan", "Standard renewal"));
+        tasks.complete(openTask(renewal).getId(), Map.of("execCheckInNotes", "Sponsor happy", "executiveEngaged", true));
+        tasks.complete(openTask(renewal).getId(), Map.of("proposedArr", 120_000, "discountPct", discountPct));
+    }
+
+    private ProcessInstance liveRenewal(String subscriptionId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("renewal")
+                .processInstanceBusinessKey(subscriptionId).singleResult();
+    }
+
+    private Task openTask(ProcessInstance renewal) {
+        return tasks.createTaskQuery().processInstanceId(renewal.getId())
+                .taskDefinitionKeyIn("Task_PrepareRenewalPlan", "Task_ExecutiveCheckIn", "Task_PrepareQuote",
+                        "Task_ApproveDiscount", "Task_Negotiate").singleResult();
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+}
