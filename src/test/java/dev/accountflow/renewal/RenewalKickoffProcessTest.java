@@ -22,51 +22,55 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** processes/renewal-kickoff.bpmn: a daily 06:00 timer that runs the renewal kick-off. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/renewal-kickoff.bpmn")
 class RenewalKickoffProcessTest {
 
-  private final AtomicInteger kickoffRuns = new AtomicInteger();
+    // a file name of its own: a camunda.cfg.xml on the classpath would replace the application's default engine
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
+            .configurationResource("camunda-inmemory.cfg.xml").build();
 
-  @BeforeEach
-  void registerKickoff(ProcessEngine engine) {
-    init(engine);
-    Mocks.register("renewalKickoff", (JavaDelegate) execution -> kickoffRuns.incrementAndGet());
-  }
+    private final AtomicInteger kickoffRuns = new AtomicInteger();
 
-  @AfterEach
-  void resetMocksAndClock() {
-    Mocks.reset();
-    ClockUtil.reset();
-  }
+    @BeforeEach
+    void registerKickoff(ProcessEngine engine) {
+        init(engine);
+        Mocks.register("renewalKickoff", (JavaDelegate) execution -> kickoffRuns.incrementAndGet());
+    }
 
-  @Test
-  void everyMorningAtSixTheKickoffStartsDueRenewals() {
-    Job morning = jobQuery().processDefinitionKey("renewal-kickoff").timers().singleResult();
-    then(morning).as("timer start job after deployment").isNotNull();
-    LocalDateTime firstRun = local(morning.getDuedate());
-    then(firstRun.toLocalTime()).isEqualTo(LocalTime.of(6, 0));
-    then(kickoffRuns).as("nothing runs before the timer fires").hasValue(0);
+    @AfterEach
+    void resetMocksAndClock() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
 
-    ClockUtil.setCurrentTime(morning.getDuedate());
-    execute(morning);
+    @Test
+    void everyMorningAtSixTheKickoffStartsDueRenewals() {
+        Job morning = jobQuery().processDefinitionKey("renewal-kickoff").timers().singleResult();
+        then(morning).as("timer start job after deployment").isNotNull();
+        LocalDateTime firstRun = local(morning.getDuedate());
+        then(firstRun.toLocalTime()).isEqualTo(LocalTime.of(6, 0));
+        then(kickoffRuns).as("nothing runs before the timer fires").hasValue(0);
 
-    then(kickoffRuns).hasValue(1);
-    HistoricProcessInstance run = historyService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("renewal-kickoff").singleResult();
-    then(run.getEndActivityId()).isEqualTo("End_DueRenewalsStarted");
-    then(historyService().createHistoricActivityInstanceQuery()
-        .processInstanceId(run.getId()).activityId("Task_StartDueRenewals").finished().count()).isEqualTo(1);
+        ClockUtil.setCurrentTime(morning.getDuedate());
+        execute(morning);
 
-    Job nextMorning = jobQuery().processDefinitionKey("renewal-kickoff").timers().singleResult();
-    then(nextMorning.getId()).isNotEqualTo(morning.getId());
-    then(local(nextMorning.getDuedate())).isEqualTo(firstRun.plusDays(1));
-  }
+        then(kickoffRuns).hasValue(1);
+        HistoricProcessInstance run = historyService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("renewal-kickoff").singleResult();
+        then(run.getEndActivityId()).isEqualTo("End_DueRenewalsStarted");
+        then(historyService().createHistoricActivityInstanceQuery()
+                .processInstanceId(run.getId()).activityId("Task_StartDueRenewals").finished().count()).isEqualTo(1);
 
-  private static LocalDateTime local(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
-  }
+        Job nextMorning = jobQuery().processDefinitionKey("renewal-kickoff").timers().singleResult();
+        then(nextMorning.getId()).isNotEqualTo(morning.getId());
+        then(local(nextMorning.getDuedate())).isEqualTo(firstRun.plusDays(1));
+    }
+
+    private static LocalDateTime local(Date date) {
+        return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+    }
 }
