@@ -49,6 +49,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A renewal from kick-off to outcome on PostgreSQL, with rule-made assignments and real SMTP delivery. */
 class RenewalEndToEndIT extends PostgresIT {
@@ -66,6 +68,7 @@ class RenewalEndToEndIT extends PostgresIT {
     @Autowired Outbox outbox;
     @Autowired MailDelivery mailDelivery;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PlatformTransactionManager transactionManager;
 
     @BeforeEach
     void people() {
@@ -249,6 +252,55 @@ class RenewalEndToEndIT extends PostgresIT {
                 .extracting(Notification::getRecipientUserId).containsExactly(TestUsers.MAX);
         assertThat(tasks.createTaskQuery().processInstanceId(renewal.getId())
                 .taskDefinitionKey("Task_PrepareRenewalPlan").count()).as("the rep's work goes on").isEqualTo(1);
+    }
+
+    @Test
+    void overdueTaskIsRemindedToItsHolderOnceADay() {
+        Subscription subscription = healthyAccountWithSubscription("Keel Harbor Bank " + unique(), 85);
+        renewalWindow.startDueRenewals(TODAY);
+        ProcessInstance renewal = liveRenewal(subscription.getId());
+        Task plan = openTask(renewal);
+        plan.setDueDate(java.sql.Timestamp.valueOf(TODAY.minusDays(2).atTime(9, 0)));
+        tasks.saveTask(plan);
+
+        Job reminder = management.createJobQuery().processInstanceId(renewal.getId())
+                .activityId("Timer_OverdueReminder").singleResult();
+        management.executeJob(reminder.getId());
+        String key = "task-overdue:" + plan.getId() + ":";
+        assertThat(outbox.queuedWithKeyPrefix(key)).extracting(Notification::getRecipientUserId)
+                .containsExactly(TestUsers.IVY);
+        assertThat(outbox.queuedWithKeyPrefix(key).get(0).getSubject()).contains("Prepare renewal plan");
+
+        Job next = management.createJobQuery().processInstanceId(renewal.getId())
+                .activityId("Timer_OverdueReminder").singleResult();
+        management.executeJob(next.getId());
+        assertThat(outbox.queuedWithKeyPrefix(key)).as("same day, no second reminder").hasSize(1);
+    }
+
+    @Test
+    void aRolledBackDecisionLeavesNoMailBehind() {
+        String key = "rollback-check:" + unique();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            outbox.notifyUser(TestUsers.IVY, "renewal-at-risk", "Never sent", "Never sent", key);
+            status.setRollbackOnly();
+        });
+        assertThat(outbox.queuedWithKeyPrefix(key)).isEmpty();
+    }
+
+    @Test
+    void theDecisionLogAnswersWhyATaskIsMine() throws Exception {
+        Subscription subscription = healthyAccountWithSubscription("Compass Point Assurance " + unique(), 95);
+        renewalWindow.startDueRenewals(TODAY);
+        Task plan = openTask(liveRenewal(subscription.getId()));
+
+        var response = get("/api/decisions?subjectType=task&subjectId=" + plan.getId(), TestUsers.IVY);
+        assertThat(response.statusCode()).isEqualTo(200);
+        var decisions = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertThat(decisions.size()).isEqualTo(1);
+        assertThat(decisions.get(0).get("ruleSetVersion").asInt()).isEqualTo(1);
+        assertThat(decisions.get(0).get("rulesFired").toString()).contains("Renewal work goes to the account owner");
+        assertThat(decisions.get(0).get("why").asText()).contains("assignment").contains("ivy");
+        assertThat(decisions.get(0).get("facts").asText()).contains("Compass Point Assurance");
     }
 
     // --- the book the tests work on ---
