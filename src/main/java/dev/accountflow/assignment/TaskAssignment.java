@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -58,24 +59,28 @@ public class TaskAssignment implements TaskListener {
     }
 
     TaskFacts factsOf(DelegateTask task, LocalDate today) {
-        String definitionId = task.getProcessDefinitionId();
-        TaskFacts facts = new TaskFacts(definitionId == null ? null : definitionId.split(":")[0],
-                task.getTaskDefinitionKey());
-        Object accountId = task.getVariable("accountId");
+        return factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task::getVariable, today);
+    }
+
+    /** The facts the assignment rules see for a task, from its process variables (also used to simulate rule changes). */
+    public TaskFacts factsFor(String processDefinitionId, String taskKey, Function<String, Object> variables,
+                              LocalDate today) {
+        TaskFacts facts = new TaskFacts(processDefinitionId == null ? null : processDefinitionId.split(":")[0], taskKey);
+        Object accountId = variables.apply("accountId");
         if (accountId != null) {
             accounts.account(accountId.toString()).ifPresent(a -> describe(a, facts));
         }
-        if (task.getVariable("arr") instanceof Number arr) {
+        if (variables.apply("arr") instanceof Number arr) {
             facts.setArr(arr.doubleValue());
         }
-        if (task.getVariable("endDate") instanceof String end) {
+        if (variables.apply("endDate") instanceof String end) {
             try {
                 facts.setDaysToRenewal((int) ChronoUnit.DAYS.between(today, LocalDate.parse(end)));
             } catch (DateTimeParseException e) {
                 // a malformed end date leaves the renewal distance unknown; rules treat null as "not a renewal"
             }
         }
-        facts.setAtRisk(Boolean.TRUE.equals(task.getVariable("atRisk")));
+        facts.setAtRisk(Boolean.TRUE.equals(variables.apply("atRisk")));
         return facts;
     }
 

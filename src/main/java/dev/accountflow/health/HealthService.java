@@ -78,6 +78,14 @@ public class HealthService {
         return flags.findByAccountIdAndResolvedAtIsNull(accountId);
     }
 
+    /** The facts the health rules see for an account today (also used to simulate rule changes). */
+    @Transactional(readOnly = true)
+    public AccountHealthFacts currentFacts(String accountId) {
+        Account account = accounts.account(accountId)
+                .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
+        return factsOf(account, LocalDate.now(Clock.systemUTC()));
+    }
+
     AccountHealthFacts factsOf(Account account, LocalDate today) {
         AccountHealthFacts facts = new AccountHealthFacts(account.getId(), account.getName());
         facts.setTier(account.getTier().name());

@@ -51,7 +51,7 @@ public class RuleBook {
         return get(ruleSet).drl();
     }
 
-    CompiledRuleSet get(String ruleSet) {
+    public CompiledRuleSet get(String ruleSet) {
         CompiledRuleSet compiled = active.get().get(ruleSet);
         if (compiled == null) {
             throw new IllegalArgumentException("No rule set '" + ruleSet + "'; known rule sets: " + ruleSetNames());

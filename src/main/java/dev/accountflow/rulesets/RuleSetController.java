@@ -1,0 +1,189 @@
+package dev.accountflow.rulesets;
+
+import dev.accountflow.rules.RuleProblem;
+import dev.accountflow.security.CurrentUser;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Rule management for sales managers: everyone signed in may read, test and simulate; managers change. */
+@RestController
+@RequestMapping("/api/rule-sets")
+class RuleSetController {
+
+    private static final String MANAGERS = "hasAnyRole('sales-managers', 'camunda-admin')";
+
+    private final RuleSetService ruleSets;
+    private final RuleSimulation simulation;
+    private final Scenarios scenarios;
+
+    RuleSetController(RuleSetService ruleSets, RuleSimulation simulation, Scenarios scenarios) {
+        this.ruleSets = ruleSets;
+        this.simulation = simulation;
+        this.scenarios = scenarios;
+    }
+
+    record RuleSetSummary(String name, String description, int activeVersion, String activeAuthor,
+                          String activeComment, Instant activePublishedAt, int latestVersion, int versionCount) {
+    }
+
+    record VersionSummary(int version, RuleSetStatus status, String author, String comment, Integer basedOn,
+                          Instant createdAt, Instant publishedAt) {
+        static VersionSummary of(RuleSetVersion v) {
+            return new VersionSummary(v.getVersion(), v.getStatus(), v.getAuthor(), v.getComment(), v.getBasedOn(),
+                    v.getCreatedAt(), v.getPublishedAt());
+        }
+    }
+
+    record VersionDetail(int version, RuleSetStatus status, String author, String comment, Integer basedOn,
+                         Instant createdAt, Instant publishedAt, String drl) {
+        static VersionDetail of(RuleSetVersion v) {
+            return new VersionDetail(v.getVersion(), v.getStatus(), v.getAuthor(), v.getComment(), v.getBasedOn(),
+                    v.getCreatedAt(), v.getPublishedAt(), v.getDrl());
+        }
+    }
+
+    record ScenarioView(String id, String name, Map<String, Object> facts, Map<String, Object> expected, String author) {
+    }
+
+    record RuleSetDetail(String name, String description, int activeVersion, int latestVersion, String drl,
+                         List<VersionSummary> versions, List<ScenarioView> scenarios, Map<String, Object> factsTemplate,
+                         Map<String, Object> expectedTemplate) {
+    }
+
+    record DrlRequest(String drl) {
+    }
+
+    record DraftRequest(String drl, String comment, Integer baseVersion) {
+    }
+
+    record ScenarioRequest(String name, Map<String, Object> facts, Map<String, Object> expected) {
+    }
+
+    record Validation(boolean valid, List<RuleProblem> problems) {
+    }
+
+    record TestRun(boolean passed, List<ScenarioResult> results) {
+    }
+
+    record Published(String name, int activeVersion) {
+    }
+
+    record Restored(int version, int activeVersion) {
+    }
+
+    record Diff(int from, int to, List<LineDiff.Line> lines) {
+    }
+
+    record ProblemsError(String error, List<String> details, List<RuleProblem> problems) {
+    }
+
+    @GetMapping
+    List<RuleSetSummary> list() {
+        return ruleSets.all().stream().map(r -> {
+            List<RuleSetVersion> history = ruleSets.history(r.getName());
+            RuleSetVersion active = history.stream().filter(v -> v.getVersion() == r.getActiveVersion()).findFirst()
+                    .orElseThrow();
+            return new RuleSetSummary(r.getName(), r.getDescription(), r.getActiveVersion(), active.getAuthor(),
+                    active.getComment(), active.getPublishedAt(), history.get(0).getVersion(), history.size());
+        }).toList();
+    }
+
+    @GetMapping("/{name}")
+    RuleSetDetail get(@PathVariable String name) {
+        RuleSetRecord record = ruleSets.ruleSet(name);
+        List<RuleSetVersion> history = ruleSets.history(name);
+        var kind = RuleSetKind.of(name);
+        return new RuleSetDetail(name, record.getDescription(), record.getActiveVersion(), history.get(0).getVersion(),
+                ruleSets.active(name).getDrl(), history.stream().map(VersionSummary::of).toList(),
+                ruleSets.scenariosOf(name).stream().map(this::view).toList(),
+                kind.map(RuleSetKind::factsTemplate).orElse(Map.of()),
+                kind.map(RuleSetKind::expectedTemplate).orElse(Map.of()));
+    }
+
+    /** The active DRL as plain text, to commit back into rules/. */
+    @GetMapping(value = "/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
+    String activeDrl(@PathVariable String name) {
+        return ruleSets.active(name).getDrl();
+    }
+
+    @GetMapping("/{name}/versions/{version}")
+    VersionDetail version(@PathVariable String name, @PathVariable int version) {
+        return VersionDetail.of(ruleSets.version(name, version));
+    }
+
+    @PostMapping("/{name}/validate")
+    Validation validate(@PathVariable String name, @RequestBody DrlRequest request) {
+        List<RuleProblem> problems = ruleSets.validate(name, request.drl());
+        return new Validation(problems.isEmpty(), problems);
+    }
+
+    @PostMapping("/{name}/versions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(MANAGERS)
+    VersionDetail saveDraft(@PathVariable String name, @RequestBody DraftRequest request) {
+        return VersionDetail.of(ruleSets.saveDraft(name, request.drl(), request.comment(), request.baseVersion(),
+                CurrentUser.get().userId()));
+    }
+
+    @PostMapping("/{name}/versions/{version}/test")
+    TestRun test(@PathVariable String name, @PathVariable int version) {
+        List<ScenarioResult> results = ruleSets.test(name, version);
+        return new TestRun(results.stream().allMatch(ScenarioResult::passed), results);
+    }
+
+    @PostMapping("/{name}/versions/{version}/simulate")
+    SimulationReport simulate(@PathVariable String name, @PathVariable int version) {
+        return simulation.simulate(name, version);
+    }
+
+    @PostMapping("/{name}/versions/{version}/publish")
+    @PreAuthorize(MANAGERS)
+    Published publish(@PathVariable String name, @PathVariable int version) {
+        return new Published(name, ruleSets.publish(name, version));
+    }
+
+    @PostMapping("/{name}/versions/{version}/restore")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(MANAGERS)
+    Restored restore(@PathVariable String name, @PathVariable int version) {
+        RuleSetVersion restored = ruleSets.restore(name, version, CurrentUser.get().userId());
+        return new Restored(restored.getVersion(), ruleSets.ruleSet(name).getActiveVersion());
+    }
+
+    @GetMapping("/{name}/diff")
+    Diff diff(@PathVariable String name, @RequestParam int from, @RequestParam int to) {
+        return new Diff(from, to, ruleSets.diff(name, from, to));
+    }
+
+    @PostMapping("/{name}/scenarios")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(MANAGERS)
+    ScenarioView addScenario(@PathVariable String name, @RequestBody ScenarioRequest request) {
+        return view(ruleSets.addScenario(name, request.name(), request.facts(), request.expected(),
+                CurrentUser.get().userId()));
+    }
+
+    @ExceptionHandler(RuleSetService.RuleProblemsException.class)
+    ResponseEntity<ProblemsError> problems(RuleSetService.RuleProblemsException e) {
+        return ResponseEntity.badRequest().body(new ProblemsError(e.getMessage(), e.details(), e.problems()));
+    }
+
+    private ScenarioView view(RuleScenario s) {
+        return new ScenarioView(s.getId(), s.getName(), scenarios.read(s.getFacts()), scenarios.read(s.getExpected()),
+                s.getAuthor());
+    }
+}

@@ -1,0 +1,167 @@
+package dev.accountflow.rulesets;
+
+import dev.accountflow.rules.AccountHealthFacts;
+import dev.accountflow.rules.AssignmentDecision;
+import dev.accountflow.rules.CompiledRuleSet;
+import dev.accountflow.rules.DiscountDecision;
+import dev.accountflow.rules.DiscountFacts;
+import dev.accountflow.rules.HealthAssessment;
+import dev.accountflow.rules.HealthFinding;
+import dev.accountflow.rules.RuleBook;
+import dev.accountflow.rules.TaskFacts;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What each rule set decides: the facts it reads, the decision it fills in, and the summary of that decision
+ * that scenarios are checked against.
+ */
+enum RuleSetKind {
+
+    ASSIGNMENT(RuleBook.ASSIGNMENT, "Who works on each task, by when and how urgently", TaskFacts.class,
+            Set.of("assignee", "candidateGroups", "dueInDays", "priority")) {
+        @Override
+        Object newDecision() {
+            return new AssignmentDecision();
+        }
+
+        @Override
+        Map<String, Object> summarize(Object decision) {
+            AssignmentDecision d = (AssignmentDecision) decision;
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("assignee", d.getAssignee());
+            summary.put("candidateGroups", List.copyOf(d.getCandidateGroups()));
+            summary.put("dueInDays", d.getDueInDays());
+            summary.put("priority", d.getPriority());
+            return summary;
+        }
+
+        @Override
+        Map<String, Object> factsTemplate() {
+            return ordered("processKey", "renewal", "taskKey", "Task_PrepareRenewalPlan", "accountName",
+                    "Harbor Health System", "territory", "NORTHEAST", "vertical", "HEALTHCARE", "tier", "ENTERPRISE",
+                    "ownerId", "amy", "arr", 180000, "daysToRenewal", 75, "atRisk", false);
+        }
+
+        @Override
+        Map<String, Object> expectedTemplate() {
+            return ordered("assignee", "amy", "dueInDays", 10, "priority", 60);
+        }
+    },
+
+    HEALTH(RuleBook.HEALTH, "Which accounts are at risk, and why", AccountHealthFacts.class, Set.of("atRisk", "flags")) {
+        @Override
+        Object newDecision() {
+            return new HealthAssessment();
+        }
+
+        @Override
+        Map<String, Object> summarize(Object decision) {
+            HealthAssessment d = (HealthAssessment) decision;
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("atRisk", d.isAtRisk());
+            summary.put("flags", d.getFindings().stream().map(HealthFinding::code).sorted().toList());
+            summary.put("reasons", d.getFindings().stream().map(HealthFinding::reason).toList());
+            return summary;
+        }
+
+        @Override
+        Map<String, Object> factsTemplate() {
+            return ordered("accountName", "Harbor Health System", "tier", "ENTERPRISE", "vertical", "HEALTHCARE",
+                    "daysToRenewal", 60, "daysSinceExecutiveEngagement", 75, "hasExecutiveSponsor", true,
+                    "activeUsersChangePct", -5.0, "openEscalations", 0, "csat", 4.1);
+        }
+
+        @Override
+        Map<String, Object> expectedTemplate() {
+            return ordered("atRisk", true, "flags", List.of("EXEC_SILENT_NEAR_RENEWAL"));
+        }
+    },
+
+    STAGE_GATES(RuleBook.STAGE_GATES, "Which discounts need a sales manager's approval", DiscountFacts.class,
+            Set.of("approvalRequired", "approverGroup")) {
+        @Override
+        Object newDecision() {
+            return new DiscountDecision();
+        }
+
+        @Override
+        Map<String, Object> summarize(Object decision) {
+            DiscountDecision d = (DiscountDecision) decision;
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("approvalRequired", d.isApprovalRequired());
+            summary.put("approverGroup", d.getApproverGroup());
+            summary.put("reason", d.getReason());
+            return summary;
+        }
+
+        @Override
+        Map<String, Object> factsTemplate() {
+            return ordered("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 180000, "discountPct", 20);
+        }
+
+        @Override
+        Map<String, Object> expectedTemplate() {
+            return ordered("approvalRequired", true, "approverGroup", "sales-managers");
+        }
+    };
+
+    private final String ruleSetName;
+    private final String description;
+    private final Class<?> factsType;
+    private final Set<String> expectedKeys;
+
+    RuleSetKind(String ruleSetName, String description, Class<?> factsType, Set<String> expectedKeys) {
+        this.ruleSetName = ruleSetName;
+        this.description = description;
+        this.factsType = factsType;
+        this.expectedKeys = expectedKeys;
+    }
+
+    static Optional<RuleSetKind> of(String ruleSetName) {
+        return Arrays.stream(values()).filter(k -> k.ruleSetName.equals(ruleSetName)).findFirst();
+    }
+
+    abstract Object newDecision();
+
+    abstract Map<String, Object> summarize(Object decision);
+
+    abstract Map<String, Object> factsTemplate();
+
+    abstract Map<String, Object> expectedTemplate();
+
+    /** Runs one version of the rule set over the facts and summarises what it decided. */
+    Map<String, Object> decide(CompiledRuleSet rules, Object facts) {
+        Object decision = newDecision();
+        rules.execute(List.of(facts, decision));
+        return summarize(decision);
+    }
+
+    String ruleSetName() {
+        return ruleSetName;
+    }
+
+    String description() {
+        return description;
+    }
+
+    Class<?> factsType() {
+        return factsType;
+    }
+
+    Set<String> expectedKeys() {
+        return expectedKeys;
+    }
+
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.accountflow.rulesets;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One version of a rule set's DRL; its text never changes once saved. */
+@Entity
+class RuleSetVersion {
+
+    @Id
+    private String id;
+    private String ruleSet;
+    private int version;
+    private String drl;
+    private String author;
+    private String comment;
+    @Enumerated(EnumType.STRING)
+    private RuleSetStatus status;
+    private Integer basedOn;
+    private Instant createdAt;
+    private Instant publishedAt;
+    private Instant retiredAt;
+
+    protected RuleSetVersion() {
+    }
+
+    RuleSetVersion(String ruleSet, int version, String drl, String author, String comment, Integer basedOn) {
+        this.id = UUID.randomUUID().toString();
+        this.ruleSet = ruleSet;
+        this.version = version;
+        this.drl = drl;
+        this.author = author;
+        this.comment = comment;
+        this.basedOn = basedOn;
+        this.status = RuleSetStatus.DRAFT;
+        this.createdAt = Instant.now();
+    }
+
+    void activate() {
+        status = RuleSetStatus.ACTIVE;
+        publishedAt = Instant.now();
+    }
+
+    void retire() {
+        status = RuleSetStatus.RETIRED;
+        retiredAt = Instant.now();
+    }
+
+    String getId() { return id; }
+    String getRuleSet() { return ruleSet; }
+    int getVersion() { return version; }
+    String getDrl() { return drl; }
+    String getAuthor() { return author; }
+    String getComment() { return comment; }
+    RuleSetStatus getStatus() { return status; }
+    Integer getBasedOn() { return basedOn; }
+    Instant getCreatedAt() { return createdAt; }
+    Instant getPublishedAt() { return publishedAt; }
+    Instant getRetiredAt() { return retiredAt; }
+}

@@ -1,0 +1,201 @@
+package dev.accountflow.rulesets;
+
+import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountService;
+import dev.accountflow.account.Subscription;
+import dev.accountflow.account.SubscriptionStatus;
+import dev.accountflow.assignment.TaskAssignment;
+import dev.accountflow.health.HealthService;
+import dev.accountflow.rules.AccountHealthFacts;
+import dev.accountflow.rules.AssignmentDecision;
+import dev.accountflow.rules.CompiledRuleSet;
+import dev.accountflow.rules.DiscountDecision;
+import dev.accountflow.rules.DiscountFacts;
+import dev.accountflow.rules.HealthAssessment;
+import dev.accountflow.rules.HealthFinding;
+import dev.accountflow.rules.RuleBook;
+import dev.accountflow.rulesets.SimulationReport.ApprovalChange;
+import dev.accountflow.rulesets.SimulationReport.AssigneeChange;
+import dev.accountflow.rulesets.SimulationReport.FlagChange;
+import dev.accountflow.rulesets.SimulationReport.NoticeToSend;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs a version of a rule set and the active one side by side over the live portfolio and reports the
+ * difference. Read-only: it writes no flag, task, decision or notification.
+ */
+@Service
+class RuleSimulation {
+
+    private final RuleSetService ruleSets;
+    private final RuleBook ruleBook;
+    private final AccountService accounts;
+    private final HealthService health;
+    private final TaskAssignment assignment;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+
+    RuleSimulation(RuleSetService ruleSets, RuleBook ruleBook, AccountService accounts, HealthService health,
+                   TaskAssignment assignment, TaskService tasks, RuntimeService runtime) {
+        this.ruleSets = ruleSets;
+        this.ruleBook = ruleBook;
+        this.accounts = accounts;
+        this.health = health;
+        this.assignment = assignment;
+        this.tasks = tasks;
+        this.runtime = runtime;
+    }
+
+    @Transactional(readOnly = true)
+    public SimulationReport simulate(String name, int version) {
+        CompiledRuleSet candidate = ruleSets.compileOrRefuse(name, version, ruleSets.version(name, version).getDrl());
+        CompiledRuleSet active = ruleBook.get(name);
+        Builder report = new Builder(name, version, active.version());
+        switch (name) {
+            case RuleBook.HEALTH -> compareHealth(active, candidate, report);
+            case RuleBook.ASSIGNMENT -> compareAssignments(active, candidate, report);
+            case RuleBook.STAGE_GATES -> compareApprovals(active, candidate, report);
+            default -> {
+                // a rule set without a simulation yet: the report says nothing was evaluated
+            }
+        }
+        return report.build();
+    }
+
+    private void compareHealth(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
+        for (Account account : accounts.allAccounts()) {
+            report.accounts++;
+            AccountHealthFacts facts = health.currentFacts(account.getId());
+            HealthAssessment now = assess(active, facts);
+            HealthAssessment then = assess(candidate, facts);
+            Map<String, HealthFinding> before = byCode(now);
+            Map<String, HealthFinding> after = byCode(then);
+            // a flag whose severity changes counts as one lifted and one raised: HIGH is what puts an account at risk
+            after.values().stream().filter(f -> !same(before.get(f.code()), f))
+                    .forEach(f -> report.newlyFlagged.add(flag(account, f)));
+            before.values().stream().filter(f -> !same(after.get(f.code()), f))
+                    .forEach(f -> report.noLongerFlagged.add(flag(account, f)));
+            if (!now.isAtRisk() && then.isAtRisk() && account.getOwnerId() != null) {
+                accounts.subscriptionsOf(account.getId()).stream()
+                        .filter(s -> s.getStatus() == SubscriptionStatus.IN_RENEWAL)
+                        .forEach(s -> report.notifications.add(atRiskNotice(account, s)));
+            }
+        }
+    }
+
+    private void compareAssignments(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (Task task : tasks.createTaskQuery().active().list()) {
+            report.tasks++;
+            Map<String, Object> variables = tasks.getVariables(task.getId());
+            var facts = assignment.factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+                    variables::get, today);
+            String from = holder(decide(active, facts));
+            String to = holder(decide(candidate, facts));
+            if (!from.equals(to)) {
+                report.assigneeChanges.add(new AssigneeChange(task.getId(), task.getName(), facts.getAccountName(),
+                        from, to));
+            }
+        }
+    }
+
+    private void compareApprovals(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
+        for (ProcessInstance renewal : runtime.createProcessInstanceQuery().processDefinitionKey("renewal").active()
+                .list()) {
+            Map<String, Object> vars = runtime.getVariables(renewal.getId());
+            if (!(vars.get("discountPct") instanceof Number discount)) {
+                continue;
+            }
+            report.renewals++;
+            Function<String, String> text = key -> Objects.toString(vars.get(key), null);
+            String tier = accounts.account(text.apply("accountId")).map(a -> a.getTier().name()).orElse(null);
+            DiscountFacts facts = new DiscountFacts("RENEWAL", tier,
+                    vars.get("arr") instanceof Number arr ? arr.doubleValue() : 0, discount.doubleValue());
+            DiscountDecision now = approval(active, facts);
+            DiscountDecision then = approval(candidate, facts);
+            if (now.isApprovalRequired() != then.isApprovalRequired()) {
+                report.approvalChanges.add(new ApprovalChange(renewal.getId(), text.apply("accountName"),
+                        discount.doubleValue(), now.isApprovalRequired(), then.isApprovalRequired(),
+                        then.isApprovalRequired() ? then.getReason() : now.getReason()));
+            }
+        }
+    }
+
+    private static HealthAssessment assess(CompiledRuleSet rules, AccountHealthFacts facts) {
+        HealthAssessment assessment = new HealthAssessment();
+        rules.execute(List.of(facts, assessment));
+        return assessment;
+    }
+
+    private static AssignmentDecision decide(CompiledRuleSet rules, Object facts) {
+        AssignmentDecision decision = new AssignmentDecision();
+        rules.execute(List.of(facts, decision));
+        return decision;
+    }
+
+    private static DiscountDecision approval(CompiledRuleSet rules, DiscountFacts facts) {
+        DiscountDecision decision = new DiscountDecision();
+        rules.execute(List.of(facts, decision));
+        return decision;
+    }
+
+    private static Map<String, HealthFinding> byCode(HealthAssessment assessment) {
+        return assessment.getFindings().stream().collect(Collectors.toMap(HealthFinding::code, f -> f, (a, b) -> a));
+    }
+
+    private static boolean same(HealthFinding other, HealthFinding finding) {
+        return other != null && other.severity().equals(finding.severity());
+    }
+
+    private static String holder(AssignmentDecision decision) {
+        return decision.getAssignee() != null ? decision.getAssignee()
+                : "group:" + String.join(",", decision.getCandidateGroups());
+    }
+
+    private static FlagChange flag(Account account, HealthFinding finding) {
+        return new FlagChange(account.getId(), account.getName(), finding.code(), finding.severity(), finding.reason());
+    }
+
+    private static NoticeToSend atRiskNotice(Account account, Subscription subscription) {
+        return new NoticeToSend(account.getOwnerId(), "renewal-at-risk",
+                "At-risk renewal: " + account.getName() + " — " + subscription.getProduct());
+    }
+
+    private static final class Builder {
+        private final String ruleSet;
+        private final int version;
+        private final int activeVersion;
+        private int accounts;
+        private int tasks;
+        private int renewals;
+        private final List<FlagChange> newlyFlagged = new ArrayList<>();
+        private final List<FlagChange> noLongerFlagged = new ArrayList<>();
+        private final List<AssigneeChange> assigneeChanges = new ArrayList<>();
+        private final List<ApprovalChange> approvalChanges = new ArrayList<>();
+        private final List<NoticeToSend> notifications = new ArrayList<>();
+
+        private Builder(String ruleSet, int version, int activeVersion) {
+            this.ruleSet = ruleSet;
+            this.version = version;
+            this.activeVersion = activeVersion;
+        }
+
+        private SimulationReport build() {
+            return new SimulationReport(ruleSet, version, activeVersion, accounts, tasks, renewals, newlyFlagged,
+                    noLongerFlagged, assigneeChanges, approvalChanges, notifications);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.accountflow.rulesets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accountflow.support.EmbeddedDefaultIT;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A sales manager changes the usage-drop threshold of the health rules in the browser: a typo is caught with its
+ * line, the fixed draft is tested, simulated and published. An account manager reads the same page without any
+ * control that changes rules.
+ */
+class RulesEditorBrowserIT extends EmbeddedDefaultIT {
+
+    private static final String THRESHOLD_LINE = "activeUsersChangePct <= -20.0 )";
+    private static final String NEW_THRESHOLD_LINE = "activeUsersChangePct <= -15.0 )";
+    // a letter O where a zero belongs: the kind of slip a person makes when editing a number
+    private static final String TYPO_LINE = "activeUsersChangePct <= -15.O )";
+
+    private static final By MESSAGE = By.id("message");
+    private static final By EDITOR_VERSION = By.id("editor-version");
+    private static final By PROBLEMS = By.cssSelector("#problems li[data-line]");
+    private static final By PROBLEM_IN_EDITOR = By.cssSelector(".CodeMirror .problem-note");
+    private static final By RESULTS = By.id("results");
+    private static final List<By> CHANGING_CONTROLS = List.of(By.id("save-draft"), By.id("publish"),
+            By.id("comment"), By.id("add-scenario"), By.id("restore-control"), By.cssSelector("button.restore"));
+
+    private final ObjectMapper json = new ObjectMapper();
+    private Path profile;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        profile = Files.createTempDirectory("rules-chromium-");
+        // browser and driver named explicitly, so Selenium Manager never goes to the network
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1200", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) throws IOException {
+        try {
+            if (browser != null) {
+                try {
+                    // what the browser showed last, for whoever reads a failure
+                    screenshot(test.getTestMethod().orElseThrow().getName() + "-last.png");
+                } finally {
+                    browser.quit();
+                }
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+
+    @Test
+    void managerCatchesATypoThenTestsSimulatesAndPublishesANewThreshold_accountManagerOnlyReads() throws Exception {
+        int activeBefore = ruleSet("health").path("activeVersion").asInt();
+
+        signInAs("morgan", "/rules");
+        wait.until(visibilityOfElementLocated(By.cssSelector("#rule-set-table tr[data-rule-set='assignment']")));
+        WebElement healthRow = browser.findElement(By.cssSelector("#rule-set-table tr[data-rule-set='health']"));
+        assertThat(healthRow.getText()).contains("version " + activeBefore);
+        healthRow.findElement(By.cssSelector("a.rule-set-name")).click();
+        awaitEditorWith("Active");
+
+        addScenarioFromThePage();
+
+        String active = editorText();
+        assertThat(active).contains(THRESHOLD_LINE);
+        int typoLine = lineOf(active, THRESHOLD_LINE);
+        setEditorText(usageDropFrom15Percent(active).replace(NEW_THRESHOLD_LINE, TYPO_LINE));
+        click("validate");
+        WebElement problem = wait.until(visibilityOfElementLocated(PROBLEMS));
+        assertThat(problem.getDomAttribute("data-line")).isEqualTo(String.valueOf(typoLine));
+        assertThat(problem.getText()).startsWith("Line " + typoLine);
+        assertThat(browser.findElement(PROBLEM_IN_EDITOR).getText()).startsWith("Line " + typoLine);
+        assertThat(browser.findElement(MESSAGE).getText()).contains("problem");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('editor-title').scrollIntoView()");
+        screenshot("rules-editor-error.png");
+
+        setEditorText(usageDropFrom15Percent(active));
+        browser.findElement(By.id("comment")).sendKeys("Flag usage drops from 15% instead of 20%");
+        click("save-draft");
+        wait.until(textToBePresentInElementLocated(MESSAGE, "Saved as draft version"));
+        assertThat(browser.findElements(PROBLEMS)).isEmpty();
+        int draft = Integer.parseInt(browser.findElement(EDITOR_VERSION).getText().replaceAll("\\D+", " ").trim());
+        assertThat(browser.findElement(EDITOR_VERSION).getText()).contains("Draft");
+        assertThat(browser.findElement(By.id("publish")).isEnabled()).as("publish before testing").isFalse();
+
+        click("run-test");
+        wait.until(attributeToBe(RESULTS, "data-kind", "test"));
+        wait.until(textToBePresentInElementLocated(MESSAGE, "Test passed"));
+        assertThat(browser.findElements(By.cssSelector("#results tr.fail"))).isEmpty();
+        assertThat(browser.findElement(RESULTS).getText()).contains("Active users down 16% puts the account at risk");
+
+        click("simulate");
+        wait.until(attributeToBe(RESULTS, "data-kind", "simulation"));
+        assertThat(browser.findElement(RESULTS).getText())
+                .contains("Simulation of version " + draft)
+                .contains("Nothing was written")
+                .contains("Accounts that would be newly flagged")
+                .contains("Open tasks whose assignee would change")
+                .contains("Notifications that would go out");
+        screenshot("rules-editor-simulation.png");
+
+        wait.until(elementToBeClickable(By.id("publish"))).click();
+        wait.until(textToBePresentInElementLocated(MESSAGE, "Version " + draft + " is now active"));
+        wait.until(textToBePresentInElementLocated(By.id("active-summary"), "Active version " + draft));
+        JsonNode published = ruleSet("health");
+        assertThat(published.path("activeVersion").asInt()).isEqualTo(draft);
+        assertThat(published.path("drl").asText()).contains(NEW_THRESHOLD_LINE);
+
+        // the version it replaced, compared with the new active one
+        wait.until(elementToBeClickable(
+                By.cssSelector("#history tr[data-version='" + activeBefore + "'] button.diff"))).click();
+        wait.until(visibilityOfElementLocated(By.cssSelector("#viewer table.diff")));
+        assertThat(browser.findElements(By.cssSelector("#viewer tr.removed"))).extracting(WebElement::getText)
+                .anySatisfy(line -> assertThat(line).contains(NEW_THRESHOLD_LINE));
+        assertThat(browser.findElements(By.cssSelector("#viewer tr.added"))).extracting(WebElement::getText)
+                .anySatisfy(line -> assertThat(line).contains(THRESHOLD_LINE));
+
+        browser.manage().deleteAllCookies();
+        signInAs("amy", "/rules/health");
+        awaitEditorWith("Active");
+        assertThat(editorText()).contains(NEW_THRESHOLD_LINE);
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('.CodeMirror').CodeMirror.getOption('readOnly')")).isEqualTo(true);
+        assertThat(CHANGING_CONTROLS).allSatisfy(control ->
+                assertThat(browser.findElements(control)).as("%s on amy's page", control).isEmpty());
+        // reading, testing and simulating stay open to her
+        click("run-test");
+        wait.until(attributeToBe(RESULTS, "data-kind", "test"));
+        assertThat(browser.findElement(RESULTS).getText()).contains("Test of version " + draft);
+    }
+
+    private void addScenarioFromThePage() throws IOException {
+        ObjectNode template = (ObjectNode) json.readTree(
+                browser.findElement(By.id("scenario-facts")).getDomProperty("value"));
+        template.put("accountName", "Usage slipping")
+                .put("daysSinceExecutiveEngagement", 10)
+                .put("activeUsersChangePct", -16.0);
+        browser.findElement(By.id("scenario-name")).sendKeys("Active users down 16% puts the account at risk");
+        replaceText(By.id("scenario-facts"), template.toPrettyString());
+        replaceText(By.id("scenario-expected"), "{\"atRisk\": true, \"flags\": [\"USAGE_DROP\"]}");
+        click("add-scenario-button");
+        wait.until(textToBePresentInElementLocated(By.id("scenario-message"), "added"));
+        assertThat(browser.findElement(By.id("scenario-table")).getText())
+                .contains("Active users down 16% puts the account at risk");
+    }
+
+    private void signInAs(String user, String page) {
+        browser.get(baseUrl() + page);
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith(page));
+    }
+
+    private void awaitEditorWith(String status) {
+        wait.until(textToBePresentInElementLocated(EDITOR_VERSION, status));
+        wait.until(d -> !editorText().isBlank());
+    }
+
+    private void click(String id) {
+        wait.until(elementToBeClickable(By.id(id))).click();
+    }
+
+    private String editorText() {
+        Object text = ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('.CodeMirror').CodeMirror.getValue()");
+        return text == null ? "" : text.toString();
+    }
+
+    private void setEditorText(String text) {
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0])", text);
+    }
+
+    private void replaceText(By field, String text) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(field), text);
+    }
+
+    /** The manager's change: a usage drop of 15% (not 20%) puts an account at risk; 10% up to that is a warning. */
+    private static String usageDropFrom15Percent(String drl) {
+        return drl.replace("Active users down 20% or more", "Active users down 15% or more")
+                .replace("but less than 20%", "but less than 15%")
+                .replace("activeUsersChangePct > -20.0", "activeUsersChangePct > -15.0")
+                .replace(THRESHOLD_LINE, NEW_THRESHOLD_LINE);
+    }
+
+    private static int lineOf(String text, String line) {
+        List<String> lines = Arrays.asList(text.split("\n", -1));
+        return lines.indexOf(lines.stream().filter(l -> l.contains(line)).findFirst().orElseThrow()) + 1;
+    }
+
+    private JsonNode ruleSet(String name) throws IOException {
+        HttpResponse<String> response = get("/api/rule-sets/" + name, "morgan");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
