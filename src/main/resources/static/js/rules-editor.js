@@ -311,8 +311,8 @@
         el("td", {text: String(v.version)}),
         el("td", {}, [statusBadge(v.status)]),
         el("td", {text: v.author || "—"}),
-        el("td", {text: formatDate(v.createdAt)}),
-        el("td", {text: formatDate(v.publishedAt)}),
+        el("td", {className: "nowrap", text: formatDate(v.createdAt)}),
+        el("td", {className: "nowrap", text: formatDate(v.publishedAt)}),
         el("td", {}, [v.comment || "", v.basedOn ? el("span", {className: "muted small",
           text: (v.comment ? " " : "") + "(based on version " + v.basedOn + ")"}) : null]),
         actions
@@ -390,6 +390,12 @@
     $("problems").hidden = true;
   }
 
+  /** Drools repeats code, line and column at the start of its message; the label already says where. */
+  function plainMessage(message) {
+    return String(message || "").replace(/^\[ERR \d+\]\s*/, "").replace(/^Line \d+:\d+\s*/, "")
+      .replace(/^./, function (c) { return c.toUpperCase(); });
+  }
+
   function showProblems(problems) {
     clearProblems();
     var lastLine = editor.lastLine();
@@ -403,18 +409,18 @@
         annotations.push({
           from: CodeMirror.Pos(where, text.length - text.replace(/^\s+/, "").length),
           to: CodeMirror.Pos(where, text.length),
-          message: problem.message,
+          message: plainMessage(problem.message),
           severity: "error"
         });
         var lineHandle = editor.addLineClass(where, "background", "problem-line");
         problemMarks.push({clear: function () { editor.removeLineClass(lineHandle, "background", "problem-line"); }});
         problemMarks.push(editor.addLineWidget(where, el("div", {className: "problem-note"}, [
-          el("strong", {text: label + ": "}), problem.message]), {coverGutter: false, noHScroll: true}));
+          el("strong", {text: label + ": "}), plainMessage(problem.message)]), {coverGutter: false, noHScroll: true}));
       }
       return el("li", {"data-line": problem.line > 0 ? problem.line : null}, [
         where !== null ? el("button", {type: "button", className: "link", text: label,
           onclick: function () { jumpTo(where, problem.column); }}) : el("strong", {text: label}),
-        ": ", problem.message]);
+        ": ", plainMessage(problem.message)]);
     });
     editor.performLint();
     var list = document.querySelector("#problems ol");

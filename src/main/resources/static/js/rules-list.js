@@ -15,11 +15,11 @@
         el("a", {href: link, className: "rule-set-name", text: ruleSet.name}),
         ruleSet.description ? el("div", {className: "muted small", text: ruleSet.description}) : null
       ]),
-      el("td", {text: ruleSet.activeVersion ? "version " + ruleSet.activeVersion : "none yet"}),
+      el("td", {className: "nowrap", text: ruleSet.activeVersion ? "version " + ruleSet.activeVersion : "none yet"}),
       el("td", {text: ruleSet.activeAuthor || "—"}),
-      el("td", {text: pages.formatDate(ruleSet.activePublishedAt)}),
+      el("td", {className: "nowrap", text: pages.formatDate(ruleSet.activePublishedAt)}),
       el("td", {text: ruleSet.activeComment || ""}),
-      el("td", {}, [
+      el("td", {className: "nowrap"}, [
         el("a", {href: link + "#history-title",
           text: ruleSet.versionCount === 1 ? "1 version" : (ruleSet.versionCount || 0) + " versions"}),
         pending ? el("div", {}, [el("span", {className: "badge status-draft",

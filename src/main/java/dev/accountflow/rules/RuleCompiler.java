@@ -36,7 +36,7 @@ public class RuleCompiler {
                 .write("src/main/resources/dev/accountflow/rules/" + ruleSetName + ".drl", drl);
         KieBuilder builder = kie.newKieBuilder(files, appClassLoader).buildAll();
         List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(message -> new RuleProblem(message.getLine(), message.getColumn(), message.getText().strip()))
+                .map(message -> new RuleProblem(message.getLine(), message.getColumn(), readable(message.getText())))
                 .toList();
         if (problems.size() > 1) {
             // a parse error is always followed by this one, which says nothing about where to look
@@ -63,5 +63,13 @@ public class RuleCompiler {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Drools' wording, minus generated class names a sales manager cannot act on. */
+    static String readable(String text) {
+        return text.strip()
+                .replaceFirst("^Rule Compilation error\\s*", "")
+                .replaceAll("for the type Rule_\\S+", "in this rule")
+                .replaceAll("Unable to resolve ObjectType '([^']+)'", "Unknown fact type '$1' (no such fact is known to these rules)");
     }
 }

@@ -68,7 +68,7 @@ class RulesEditorBrowserIT extends EmbeddedDefaultIT {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1200", "--user-data-dir=" + profile);
+                "--window-size=1400,1300", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -114,7 +114,7 @@ class RulesEditorBrowserIT extends EmbeddedDefaultIT {
         assertThat(problem.getText()).startsWith("Line " + typoLine);
         assertThat(browser.findElement(PROBLEM_IN_EDITOR).getText()).startsWith("Line " + typoLine);
         assertThat(browser.findElement(MESSAGE).getText()).contains("problem");
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('editor-title').scrollIntoView()");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         screenshot("rules-editor-error.png");
 
         setEditorText(usageDropFrom15Percent(active));
@@ -193,7 +193,8 @@ class RulesEditorBrowserIT extends EmbeddedDefaultIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(d -> d.getCurrentUrl().endsWith(page));
+        // Spring Security returns to the page asked for (with "?continue" appended)
+        wait.until(d -> d.getCurrentUrl().startsWith(baseUrl() + page) && !d.getCurrentUrl().contains("/login"));
     }
 
     private void awaitEditorWith(String status) {

@@ -90,6 +90,19 @@ public abstract class PostgresIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), user);
     }
 
+    protected HttpResponse<String> send(String method, String path, String user, String json, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return send(request, user);
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -1,0 +1,283 @@
+package dev.accountflow.rulesets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountService;
+import dev.accountflow.account.ContactRole;
+import dev.accountflow.account.Tier;
+import dev.accountflow.account.Vertical;
+import dev.accountflow.rules.RuleBook;
+import dev.accountflow.support.PostgresIT;
+import dev.accountflow.support.TestUsers;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Sales managers own the rules: drafts are checked, scenarios gate publishing, simulation writes nothing. */
+class RuleSetManagementIT extends PostgresIT {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Autowired IdentityService identity;
+    @Autowired AccountService accounts;
+    @Autowired RuleBook ruleBook;
+    @Autowired JdbcTemplate jdbc;
+
+    @BeforeEach
+    void people() {
+        TestUsers.ensure(identity);
+    }
+
+    @Test
+    void everyRuleSetIsListedWithItsActiveVersionAndItsDrlCanBeExported() throws Exception {
+        JsonNode list = json.readTree(get("/api/rule-sets", TestUsers.IVY).body());
+        assertThat(list.findValuesAsText("name")).contains("assignment", "health", "stage-gates");
+        HttpResponse<String> drl = send("GET", "/api/rule-sets/health", TestUsers.IVY, null, "text/plain");
+        assertThat(drl.statusCode()).isEqualTo(200);
+        assertThat(drl.body()).startsWith("// Health rules").contains("rule \"Active users down 20% or more\"");
+    }
+
+    @Test
+    void invalidDrlIsRefusedWithItsLineAndTheActiveVersionKeepsServing() throws Exception {
+        String active = activeDrl("stage-gates");
+        int before = activeVersion("stage-gates");
+        int servedBefore = ruleBook.get("stage-gates").version();
+
+        String syntaxError = active.replaceFirst("\\$decision : DiscountDecision\\(\\)", "\\$decision : DiscountDecision( >");
+        assertRefusedAtLine("stage-gates", syntaxError, lineOf(syntaxError, "DiscountDecision( >"));
+
+        String unknownFact = active + "\nrule \"Uses a fact that does not exist\"\nwhen\n    Invoice( total > 5 )\nthen\nend\n";
+        assertRefusedAtLine("stage-gates", unknownFact, lineOf(unknownFact, "Invoice( total > 5 )"));
+
+        String badConsequence = active + "\nrule \"Calls a method that does not exist\"\nwhen\n"
+                + "    $d : DiscountDecision()\nthen\n    $d.approveEverything();\nend\n";
+        HttpResponse<String> refused = saveDraft("stage-gates", badConsequence, TestUsers.MAX);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("problems").get(0).get("line").asInt())
+                .as("Drools names the rule's first line for errors in its then part")
+                .isEqualTo(lineOf(badConsequence, "rule \"Calls a method that does not exist\""));
+
+        assertThat(activeVersion("stage-gates")).isEqualTo(before);
+        assertThat(ruleBook.get("stage-gates").version()).isEqualTo(servedBefore);
+        JsonNode validation = json.readTree(post("/api/rule-sets/stage-gates/validate", TestUsers.IVY,
+                json.writeValueAsString(Map.of("drl", syntaxError))).body());
+        assertThat(validation.get("valid").asBoolean()).isFalse();
+        assertThat(validation.get("problems").get(0).get("line").asInt())
+                .isEqualTo(lineOf(syntaxError, "DiscountDecision( >"));
+    }
+
+    @Test
+    void aFailingScenarioBlocksPublishingAndAPassingDraftGoesLive() throws Exception {
+        String active = activeDrl("stage-gates");
+        HttpResponse<String> scenario = post("/api/rule-sets/stage-gates/scenarios", TestUsers.MAX, json.writeValueAsString(
+                Map.of("name", "Enterprise renewal at 14% needs no approval " + unique(),
+                        "facts", Map.of("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 200000, "discountPct", 14),
+                        "expected", Map.of("approvalRequired", false))));
+        assertThat(scenario.statusCode()).as(scenario.body()).isEqualTo(201);
+
+        String stricter = active.replace("discountPct > 15.0", "discountPct > 12.0");
+        int failing = version(saveDraft("stage-gates", stricter, TestUsers.MAX));
+        HttpResponse<String> test = post("/api/rule-sets/stage-gates/versions/" + failing + "/test", TestUsers.IVY, "");
+        assertThat(json.readTree(test.body()).get("passed").asBoolean()).isFalse();
+        HttpResponse<String> refused = post("/api/rule-sets/stage-gates/versions/" + failing + "/publish", TestUsers.MAX, "");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Enterprise renewal at 14% needs no approval");
+        assertThat(activeVersion("stage-gates")).isNotEqualTo(failing);
+
+        String looser = active.replace("discountPct > 15.0", "discountPct > 16.0");
+        int passing = version(saveDraft("stage-gates", looser, TestUsers.MAX));
+        HttpResponse<String> published = post("/api/rule-sets/stage-gates/versions/" + passing + "/publish", TestUsers.MAX, "");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(activeVersion("stage-gates")).isEqualTo(passing);
+        assertThat(ruleBook.get("stage-gates").version()).as("this node serves it at once").isEqualTo(passing);
+        assertThat(json.readTree(get("/api/rule-sets/stage-gates/versions/" + failing, TestUsers.IVY).body())
+                .get("status").asText()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void simulatingAHealthThresholdListsExactlyTheAccountsThatChangeAndWritesNothing() throws Exception {
+        String tag = unique();
+        Account slipping = accountWithUsageChange("Sim Slipping Health " + tag, -17);
+        accountWithUsageChange("Sim Mild Dip Bank " + tag, -12);
+        accountWithUsageChange("Sim Deep Drop Mutual " + tag, -35);
+
+        String lower = activeDrl("health").replace("activeUsersChangePct <= -20.0 )", "activeUsersChangePct <= -16.0 )")
+                .replace("activeUsersChangePct > -20.0, activeUsersChangePct <= -10.0",
+                        "activeUsersChangePct > -16.0, activeUsersChangePct <= -10.0");
+        int draft = version(saveDraft("health", lower, TestUsers.MAX));
+
+        Map<String, Integer> before = rowCounts();
+        HttpResponse<String> response = post("/api/rule-sets/health/versions/" + draft + "/simulate", TestUsers.MAX, "");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(rowCounts()).as("simulation writes nothing").isEqualTo(before);
+
+        JsonNode report = json.readTree(response.body());
+        assertThat(report.get("accountsEvaluated").asInt()).isEqualTo((int) accounts.accountCount());
+        assertThat(names(report.get("newlyFlagged"))).containsExactly(slipping.getName());
+        assertThat(names(report.get("noLongerFlagged"))).containsExactly(slipping.getName());
+        assertThat(report.get("newlyFlagged").get(0).get("severity").asText()).isEqualTo("HIGH");
+        assertThat(report.get("newlyFlagged").get(0).get("reason").asText()).contains("Active users down 17%");
+        assertThat(report.get("noLongerFlagged").get(0).get("severity").asText()).isEqualTo("MEDIUM");
+    }
+
+    @Test
+    void restoringAnOlderVersionMakesItANewActiveVersionAndDiffShowsTheChange() throws Exception {
+        String original = activeDrl("assignment");
+        int originalVersion = activeVersion("assignment");
+        String changed = original
+                .replace("Escalated renewals go to the sales managers, due in 1 day at priority 90",
+                        "Escalated renewals go to the sales managers, due in 2 days at priority 90")
+                .replace("offerTo( \"sales-managers\" ), dueIn( 1 ), priority( 90 )",
+                        "offerTo( \"sales-managers\" ), dueIn( 2 ), priority( 90 )");
+        int edited = version(saveDraft("assignment", changed, TestUsers.MAX));
+        assertThat(post("/api/rule-sets/assignment/versions/" + edited + "/publish", TestUsers.MAX, "").statusCode())
+                .isEqualTo(200);
+
+        JsonNode diff = json.readTree(get("/api/rule-sets/assignment/diff?from=" + originalVersion + "&to=" + edited,
+                TestUsers.IVY).body());
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        diff.get("lines").forEach(l -> {
+            if (l.get("type").asText().equals("added")) {
+                added.add(l.get("text").asText());
+            } else if (l.get("type").asText().equals("removed")) {
+                removed.add(l.get("text").asText());
+            }
+        });
+        assertThat(added).hasSize(2).anyMatch(t -> t.contains("dueIn( 2 ), priority( 90 )"));
+        assertThat(removed).hasSize(2).anyMatch(t -> t.contains("dueIn( 1 ), priority( 90 )"));
+
+        HttpResponse<String> restored = post("/api/rule-sets/assignment/versions/" + originalVersion + "/restore",
+                TestUsers.MAX, "");
+        assertThat(restored.statusCode()).as(restored.body()).isEqualTo(201);
+        int restoredVersion = json.readTree(restored.body()).get("version").asInt();
+        assertThat(restoredVersion).isGreaterThan(edited);
+        assertThat(activeVersion("assignment")).isEqualTo(restoredVersion);
+        assertThat(activeDrl("assignment")).isEqualTo(original);
+        assertThat(ruleBook.get("assignment").version()).isEqualTo(restoredVersion);
+        assertThat(json.readTree(get("/api/rule-sets/assignment/versions/" + edited, TestUsers.IVY).body())
+                .get("status").asText()).isEqualTo("RETIRED");
+        assertThat(post("/api/rule-sets/assignment/versions/" + restoredVersion + "/restore", TestUsers.MAX, "")
+                .statusCode()).as("restoring the active version is refused").isEqualTo(409);
+    }
+
+    @Test
+    void twoManagersEditingTheSameSetGetAConflictNotALostUpdate() throws Exception {
+        String active = activeDrl("health");
+        int base = latestVersion("health");
+        HttpResponse<String> first = send("POST", "/api/rule-sets/health/versions", TestUsers.MAX,
+                json.writeValueAsString(Map.of("drl", active + "\n// first edit\n", "comment", "first", "baseVersion", base)), null);
+        assertThat(first.statusCode()).isEqualTo(201);
+        HttpResponse<String> second = send("POST", "/api/rule-sets/health/versions", TestUsers.MAX,
+                json.writeValueAsString(Map.of("drl", active + "\n// second edit\n", "comment", "second", "baseVersion", base)), null);
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(second.body()).get("error").asText()).contains("saved by max");
+    }
+
+    @Test
+    void anAccountManagerReadsAndTestsRulesButCannotChangeThem() throws Exception {
+        String active = activeDrl("health");
+        int latest = latestVersion("health");
+        assertThat(get("/api/rule-sets/health", TestUsers.IVY).statusCode()).isEqualTo(200);
+        assertThat(post("/api/rule-sets/health/versions/" + activeVersion("health") + "/test", TestUsers.IVY, "")
+                .statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/rule-sets/health/versions", TestUsers.IVY,
+                json.writeValueAsString(Map.of("drl", active, "baseVersion", latest)), null).statusCode()).isEqualTo(403);
+        assertThat(post("/api/rule-sets/health/versions/" + latest + "/publish", TestUsers.IVY, "").statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/rule-sets/health/versions/1/restore", TestUsers.IVY, "").statusCode()).isEqualTo(403);
+        assertThat(post("/api/rule-sets/health/scenarios", TestUsers.IVY, "{\"name\":\"x\"}").statusCode()).isEqualTo(403);
+        assertThat(latestVersion("health")).isEqualTo(latest);
+    }
+
+    @Test
+    void aScenarioWithFactsTheRulesDoNotReadIsRefusedNamingTheField() throws Exception {
+        HttpResponse<String> response = post("/api/rule-sets/health/scenarios", TestUsers.MAX, json.writeValueAsString(
+                Map.of("name", "Bad " + unique(), "facts", Map.of("activeUsersChangePct", "lots", "mood", "sad"),
+                        "expected", Map.of("atRisk", true, "colour", "red"))));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("facts.").contains("expected.colour");
+    }
+
+    // --- helpers ---
+
+    private Account accountWithUsageChange(String name, int usageChangePct) {
+        Account account = accounts.createAccount(name, Vertical.HEALTHCARE, "NORTHEAST", Tier.GROWTH, TestUsers.NED);
+        accounts.addContact(account.getId(), "Sponsor " + name, null, ContactRole.EXECUTIVE_SPONSOR,
+                Instant.now().minus(Duration.ofDays(5)));
+        accounts.addHealthSignal(account.getId(), Instant.now(), BigDecimal.valueOf(usageChangePct), 0,
+                BigDecimal.valueOf(4.0));
+        return account;
+    }
+
+    private void assertRefusedAtLine(String ruleSet, String drl, int line) throws Exception {
+        HttpResponse<String> refused = saveDraft(ruleSet, drl, TestUsers.MAX);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode body = json.readTree(refused.body());
+        assertThat(body.get("problems").get(0).get("line").asInt()).as(refused.body()).isEqualTo(line);
+        assertThat(body.get("details").get(0).asText()).startsWith("line " + line);
+    }
+
+    private HttpResponse<String> saveDraft(String ruleSet, String drl, String user) throws Exception {
+        return send("POST", "/api/rule-sets/" + ruleSet + "/versions", user, json.writeValueAsString(
+                Map.of("drl", drl, "comment", "test edit", "baseVersion", latestVersion(ruleSet))), null);
+    }
+
+    private int version(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).get("version").asInt();
+    }
+
+    private String activeDrl(String ruleSet) {
+        return send("GET", "/api/rule-sets/" + ruleSet, TestUsers.IVY, null, "text/plain").body();
+    }
+
+    private int activeVersion(String ruleSet) throws Exception {
+        return json.readTree(get("/api/rule-sets/" + ruleSet, TestUsers.IVY).body()).get("activeVersion").asInt();
+    }
+
+    private int latestVersion(String ruleSet) throws Exception {
+        return json.readTree(get("/api/rule-sets/" + ruleSet, TestUsers.IVY).body()).get("latestVersion").asInt();
+    }
+
+    private Map<String, Integer> rowCounts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (String table : List.of("account", "risk_flag", "decision_record", "notification", "rule_set_version",
+                "rule_scenario", "act_ru_task", "act_ru_job", "act_hi_varinst", "act_ru_variable")) {
+            counts.put(table, jdbc.queryForObject("select count(*) from " + table, Integer.class));
+        }
+        return counts;
+    }
+
+    private static List<String> names(JsonNode changes) {
+        return StreamSupport.stream(changes.spliterator(), false).map(c -> c.get("accountName").asText()).toList();
+    }
+
+    private static int lineOf(String text, String fragment) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(fragment)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(fragment + " not in text");
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+}
