@@ -183,6 +183,7 @@
   var state = {
     ruleSet: null,
     loaded: null,      // the saved version the editor started from: {version, status, drl}
+    baseVersion: null, // the newest version when the editor was loaded; sent with a draft to catch conflicts
     lastTest: null,    // {version, passed, failing}
     busy: false
   };
@@ -230,6 +231,8 @@
     editor.setValue(drl || "");
     editor.clearHistory();
     state.loaded = {version: version, status: status, drl: editor.getValue()};
+    // a draft saved from here must follow the newest version this page has seen, or the API reports a conflict
+    state.baseVersion = state.ruleSet.latestVersion;
     clearProblems();
     updateControls();
   }
@@ -512,20 +515,17 @@
     var drl = editor.getValue();
     busyWith("Saving the draft…", function () {
       return api("POST", apiBase + "/versions", {drl: drl, comment: comment,
-        baseVersion: state.ruleSet.latestVersion}).then(function (result) {
+        baseVersion: state.baseVersion}).then(function (result) {
         if (!result.ok) {
           if (result.status === 409) {
-            var conflict = failure(result);
-            say($("message"), "error", conflict.text, conflict.details.concat([
-              "Your text is still in the editor. Open the newest version from the history to see what changed, "
-              + "then save again."]));
-            return load();
+            return load().then(function () { explainConflict(failure(result).text); });
           }
           showFailure(result);
           return;
         }
         var saved = result.data;
         state.loaded = {version: saved.version, status: saved.status || "DRAFT", drl: drl};
+        state.baseVersion = saved.version;
         state.lastTest = null;
         $("comment").value = "";
         clearProblems();
@@ -534,6 +534,23 @@
         return load();
       });
     });
+  }
+
+  /**
+   * Someone saved since this editor was opened. Their version is not overwritten silently: the manager looks at it
+   * first and then chooses to save on top of it.
+   */
+  function explainConflict(text) {
+    var latest = state.ruleSet.latestVersion;
+    var message = $("message");
+    say(message, "error", text, ["Your text is still in the editor. Use View in the version history to see version "
+      + latest + "."]);
+    message.appendChild(el("button", {type: "button", className: "link", id: "save-on-top",
+      text: "Save my text as the next version after version " + latest,
+      onclick: function () {
+        state.baseVersion = latest;
+        saveDraft();
+      }}));
   }
 
   function runTest() {
@@ -566,9 +583,8 @@
     var body = results.length === 0 ? el("p", {className: "muted",
       text: "Add a scenario below to describe what the rules must decide."})
       : el("table", {className: "grid test-results"}, [
-        el("thead", {}, [el("tr", {}, ["Scenario", "Result", "Expected", "Actual", "Note"].map(function (h) {
-          return el("th", {text: h});
-        }))]),
+        el("thead", {}, [el("tr", {}, ["Scenario", "Result", "Expected", "Actual", failing ? "Why it fails" : null]
+          .filter(Boolean).map(function (h) { return el("th", {text: h}); }))]),
         el("tbody", {}, results.map(function (r) {
           return el("tr", {className: r.passed ? "pass" : "fail"}, [
             el("td", {text: r.scenario}),
@@ -576,8 +592,8 @@
               text: r.passed ? "Pass" : "Fail"})]),
             el("td", {}, [keyValues(r.expected)]),
             el("td", {}, [keyValues(r.actual)]),
-            el("td", {text: r.passed ? "" : r.message || ""})
-          ]);
+            failing ? el("td", {text: r.passed ? "" : r.message || ""}) : null
+          ].filter(Boolean));
         }))
       ]);
     showResults("test", title, [body]);

@@ -12,13 +12,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accountflow.support.EmbeddedDefaultIT;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,8 +125,14 @@ class RulesEditorBrowserIT extends EmbeddedDefaultIT {
 
         setEditorText(usageDropFrom15Percent(active));
         browser.findElement(By.id("comment")).sendKeys("Flag usage drops from 15% instead of 20%");
+        // meanwhile a draft is saved elsewhere (another tab): it is not overwritten without the manager knowing
+        int savedElsewhere = saveDraftThroughTheApi("morgan", active, "Saved in another tab");
         click("save-draft");
-        wait.until(textToBePresentInElementLocated(MESSAGE, "Saved as draft version"));
+        wait.until(visibilityOfElementLocated(By.id("save-on-top")));
+        assertThat(browser.findElement(MESSAGE).getText())
+                .contains("version " + savedElsewhere + " was saved by morgan");
+        click("save-on-top");
+        wait.until(textToBePresentInElementLocated(MESSAGE, "Saved as draft version " + (savedElsewhere + 1)));
         assertThat(browser.findElements(PROBLEMS)).isEmpty();
         int draft = Integer.parseInt(browser.findElement(EDITOR_VERSION).getText().replaceAll("\\D+", " ").trim());
         assertThat(browser.findElement(EDITOR_VERSION).getText()).contains("Draft");
@@ -233,6 +245,20 @@ class RulesEditorBrowserIT extends EmbeddedDefaultIT {
     private static int lineOf(String text, String line) {
         List<String> lines = Arrays.asList(text.split("\n", -1));
         return lines.indexOf(lines.stream().filter(l -> l.contains(line)).findFirst().orElseThrow()) + 1;
+    }
+
+    private int saveDraftThroughTheApi(String user, String drl, String comment) throws IOException {
+        JsonNode ruleSet = ruleSet("health");
+        String body = json.writeValueAsString(Map.of("drl", drl, "comment", comment,
+                "baseVersion", ruleSet.path("latestVersion").asInt()));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rule-sets/health/versions"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = send(HttpClient.newHttpClient(), request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).path("version").asInt();
     }
 
     private JsonNode ruleSet(String name) throws IOException {
