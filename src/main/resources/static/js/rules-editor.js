@@ -623,11 +623,13 @@
     var notifications = sim.notifications || [];
     var approvals = sim.approvalChanges || [];
     var same = sim.version === sim.activeVersion;
+    var evaluated = [[sim.accountsEvaluated, "account", "accounts"], [sim.tasksEvaluated, "open task", "open tasks"],
+      [sim.renewalsEvaluated, "open renewal", "open renewals"]]
+      .filter(function (count) { return count[0] > 0; })
+      .map(function (count) { return plural(count[0], count[1], count[2]); });
     var intro = el("p", {className: "nothing-written"}, [
-      "Version " + sim.version + " was run on " + plural(sim.accountsEvaluated || 0, "account", "accounts")
-      + ", " + plural(sim.tasksEvaluated || 0, "open task", "open tasks")
-      + (sim.renewalsEvaluated ? ", " + plural(sim.renewalsEvaluated, "open renewal", "open renewals") : "")
-      + " and compared with "
+      "Version " + sim.version + " was run on " + (evaluated.length ? evaluated.join(", ").replace(/, ([^,]*)$/,
+        " and $1") : "today's book (there was nothing to check)") + " and compared with "
       + (same ? "itself, the active version" : "the active version " + sim.activeVersion) + ". ",
       el("strong", {text: "Nothing was written:"}), " no account, task or e-mail was changed."]);
     var flagColumns = ["Account", "Flag", "Severity", "Reason"];

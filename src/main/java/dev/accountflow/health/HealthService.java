@@ -57,10 +57,10 @@ public class HealthService {
         for (HealthFinding finding : findings) {
             RiskFlag existing = open.remove(finding.code());
             if (existing != null) {
-                existing.refresh(finding.severity(), finding.reason(), finding.ruleName());
+                existing.refresh(finding.severity(), finding.reason(), finding.ruleName(), decisionId);
             } else {
                 flags.save(new RiskFlag(accountId, finding.code(), finding.severity(), finding.reason(),
-                        finding.ruleName()));
+                        finding.ruleName(), decisionId));
                 raised++;
             }
         }

@@ -19,11 +19,13 @@ public class RiskFlag {
     private Instant raisedAt;
     private Instant resolvedAt;
     private String openKey;
+    private String decisionId;
 
     protected RiskFlag() {
     }
 
-    RiskFlag(String accountId, String code, String severity, String reason, String ruleName) {
+    RiskFlag(String accountId, String code, String severity, String reason, String ruleName, String decisionId) {
+        this.decisionId = decisionId;
         this.id = UUID.randomUUID().toString();
         this.accountId = accountId;
         this.code = code;
@@ -39,7 +41,8 @@ public class RiskFlag {
     }
 
     /** The same flag seen again: keep it open, with the latest reason and severity. */
-    void refresh(String severity, String reason, String ruleName) {
+    void refresh(String severity, String reason, String ruleName, String decisionId) {
+        this.decisionId = decisionId;
         this.severity = severity;
         this.reason = reason;
         this.ruleName = ruleName;
@@ -59,4 +62,5 @@ public class RiskFlag {
     public Instant getRaisedAt() { return raisedAt; }
     public Instant getResolvedAt() { return resolvedAt; }
     public boolean isOpen() { return resolvedAt == null; }
+    public String getDecisionId() { return decisionId; }
 }

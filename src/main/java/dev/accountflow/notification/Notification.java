@@ -26,6 +26,8 @@ public class Notification {
     private Instant nextAttemptAt;
     private Instant claimedUntil;
     private String lastError;
+    private String reason;
+    private String decisionId;
     private Instant createdAt;
     private Instant sentAt;
     @Version
@@ -34,15 +36,16 @@ public class Notification {
     protected Notification() {
     }
 
-    Notification(String recipientUserId, String recipientEmail, String template, String subject, String body,
-                 String dedupeKey) {
+    Notification(String recipientUserId, String recipientEmail, Notice notice) {
         this.id = UUID.randomUUID().toString();
         this.recipientUserId = recipientUserId;
         this.recipientEmail = recipientEmail;
-        this.template = template;
-        this.subject = subject;
-        this.body = body;
-        this.dedupeKey = dedupeKey;
+        this.template = notice.template();
+        this.subject = notice.subject();
+        this.body = notice.body();
+        this.dedupeKey = notice.dedupeKey();
+        this.reason = notice.reason();
+        this.decisionId = notice.decisionId();
         this.status = NotificationStatus.PENDING;
         this.createdAt = Instant.now();
         this.nextAttemptAt = createdAt;
@@ -80,4 +83,6 @@ public class Notification {
     public String getLastError() { return lastError; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getSentAt() { return sentAt; }
+    public String getReason() { return reason; }
+    public String getDecisionId() { return decisionId; }
 }

@@ -1,5 +1,6 @@
 package dev.accountflow.notification;
 
+import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.security.CurrentUser;
 import java.time.Instant;
 import java.util.List;
@@ -15,19 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationController {
 
     private final NotificationRepository notifications;
+    private final DecisionLog decisions;
 
-    NotificationController(NotificationRepository notifications) {
+    NotificationController(NotificationRepository notifications, DecisionLog decisions) {
         this.notifications = notifications;
+        this.decisions = decisions;
     }
 
     record NotificationView(String id, String recipientUserId, String recipientEmail, String template, String subject,
                             String body, String dedupeKey, NotificationStatus status, int attempts,
-                            Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
-        static NotificationView of(Notification n) {
-            return new NotificationView(n.getId(), n.getRecipientUserId(), n.getRecipientEmail(), n.getTemplate(),
-                    n.getSubject(), n.getBody(), n.getDedupeKey(), n.getStatus(), n.getAttempts(),
-                    n.getNextAttemptAt(), n.getLastError(), n.getCreatedAt(), n.getSentAt());
-        }
+                            Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt,
+                            String decisionId, String why) {
     }
 
     /** The outbox, newest first: managers see everything, everyone else what was addressed to them. */
@@ -39,6 +38,16 @@ class NotificationController {
         List<Notification> rows = user.managesPortfolio()
                 ? notifications.findAllByOrderByCreatedAtDesc(page)
                 : notifications.findByRecipientUserIdOrderByCreatedAtDesc(user.userId(), page);
-        return rows.stream().map(NotificationView::of).toList();
+        return rows.stream().map(this::view).toList();
+    }
+
+    private NotificationView view(Notification n) {
+        String why = n.getReason();
+        if (n.getDecisionId() != null) {
+            why = decisions.find(n.getDecisionId()).map(d -> n.getReason() + ". " + DecisionLog.why(d)).orElse(why);
+        }
+        return new NotificationView(n.getId(), n.getRecipientUserId(), n.getRecipientEmail(), n.getTemplate(),
+                n.getSubject(), n.getBody(), n.getDedupeKey(), n.getStatus(), n.getAttempts(), n.getNextAttemptAt(),
+                n.getLastError(), n.getCreatedAt(), n.getSentAt(), n.getDecisionId(), why);
     }
 }

@@ -29,25 +29,25 @@ public class Outbox {
 
     /** Queues a notice to one user; returns false when it was queued before (same dedupe key) or they have no e-mail. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean notifyUser(String userId, String template, String subject, String body, String dedupeKey) {
-        if (notifications.existsByDedupeKey(dedupeKey)) {
+    public boolean notifyUser(String userId, Notice notice) {
+        if (notifications.existsByDedupeKey(notice.dedupeKey())) {
             return false;
         }
         Optional<String> email = emailOf(userId);
         if (email.isEmpty()) {
-            log.warn("No e-mail address for user '{}': notice '{}' not queued", userId, dedupeKey);
+            log.warn("No e-mail address for user '{}': notice '{}' not queued", userId, notice.dedupeKey());
             return false;
         }
-        notifications.save(new Notification(userId, email.get(), template, subject, body, dedupeKey));
+        notifications.save(new Notification(userId, email.get(), notice));
         return true;
     }
 
     /** Queues the notice to every member of a group, one row each; returns how many were queued now. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int notifyGroup(String groupId, String template, String subject, String body, String dedupeKey) {
+    public int notifyGroup(String groupId, Notice notice) {
         int queued = 0;
         for (User member : identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
-            if (notifyUser(member.getId(), template, subject, body, dedupeKey + ":" + member.getId())) {
+            if (notifyUser(member.getId(), notice.forMember(member.getId()))) {
                 queued++;
             }
         }

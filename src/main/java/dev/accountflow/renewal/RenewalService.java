@@ -6,6 +6,7 @@ import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
 import dev.accountflow.health.HealthCheck;
 import dev.accountflow.health.HealthService;
+import dev.accountflow.notification.Notice;
 import dev.accountflow.notification.Outbox;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.rules.Decided;
@@ -59,7 +60,7 @@ public class RenewalService {
         Account account = accounts.account(accountId).orElseThrow();
         if (check.atRisk() && account.getOwnerId() != null) {
             Subscription subscription = accounts.subscription(subscriptionId).orElseThrow();
-            outbox.notifyUser(account.getOwnerId(), "renewal-at-risk",
+            outbox.notifyUser(account.getOwnerId(), new Notice("renewal-at-risk",
                     "At-risk renewal: " + account.getName() + " — " + subscription.getProduct(),
                     """
                     The renewal of %s (%s, ARR %s) ending %s has started, and the account is at risk:
@@ -70,7 +71,8 @@ public class RenewalService {
                     — AccountFlow"""
                             .formatted(account.getName(), subscription.getProduct(), subscription.getArr(),
                                     subscription.getEndDate(), check.reasons()),
-                    "renewal-at-risk:" + processInstanceId);
+                    "renewal-at-risk:" + processInstanceId,
+                    "The health rules found the account at risk as its renewal started", check.decisionId()));
         }
         return check;
     }
@@ -131,13 +133,14 @@ public class RenewalService {
             String subject = "Overdue: " + task.getName() + " — " + accountName;
             String body = "The task '%s' of the %s renewal was due %s and is still open.%n— AccountFlow"
                     .formatted(task.getName(), accountName, task.getDueDate());
-            String key = "task-overdue:" + task.getId() + ":" + today;
+            Notice notice = new Notice("task-overdue", subject, body, "task-overdue:" + task.getId() + ":" + today,
+                    "The renewal's daily reminder found the task past its due date", null);
             if (task.getAssignee() != null) {
-                queued += outbox.notifyUser(task.getAssignee(), "task-overdue", subject, body, key) ? 1 : 0;
+                queued += outbox.notifyUser(task.getAssignee(), notice) ? 1 : 0;
             } else {
                 for (var link : tasks.getIdentityLinksForTask(task.getId())) {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                        queued += outbox.notifyGroup(link.getGroupId(), "task-overdue", subject, body, key);
+                        queued += outbox.notifyGroup(link.getGroupId(), notice);
                     }
                 }
             }
@@ -148,13 +151,14 @@ public class RenewalService {
     /** The renewal is still open close to its end date: the sales managers are told, once per renewal. */
     @Transactional
     public int escalate(String processInstanceId, String accountName, String product, String endDate, String ownerId) {
-        return outbox.notifyGroup(CurrentUser.SALES_MANAGERS, "renewal-escalated",
+        return outbox.notifyGroup(CurrentUser.SALES_MANAGERS, new Notice("renewal-escalated",
                 "Renewal still open: " + accountName + " — " + product + " ends " + endDate,
                 """
                 The renewal of %s (%s) ends %s and is still open. Account manager: %s.
                 A review task is waiting for the sales managers in Tasklist.
                 — AccountFlow""".formatted(accountName, product, endDate, ownerId == null ? "none" : ownerId),
-                "renewal-escalated:" + processInstanceId);
+                "renewal-escalated:" + processInstanceId,
+                "The renewal was still open close to its end date (the renewal's escalation timer)", null));
     }
 
     private static RenewalOutcome parseOutcome(String text) {

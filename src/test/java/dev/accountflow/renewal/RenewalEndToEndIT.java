@@ -13,6 +13,7 @@ import dev.accountflow.account.Tier;
 import dev.accountflow.account.Vertical;
 import dev.accountflow.assignment.TaskAssignment;
 import dev.accountflow.notification.MailDelivery;
+import dev.accountflow.notification.Notice;
 import dev.accountflow.notification.Notification;
 import dev.accountflow.notification.NotificationStatus;
 import dev.accountflow.notification.Outbox;
@@ -21,6 +22,7 @@ import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.opportunity.Stage;
 import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.rules.DecisionRecord;
+import dev.accountflow.rules.RuleBook;
 import dev.accountflow.support.PostgresIT;
 import dev.accountflow.support.TestUsers;
 import jakarta.mail.internet.MimeMessage;
@@ -29,7 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.stream.StreamSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,6 +70,7 @@ class RenewalEndToEndIT extends PostgresIT {
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
     @Autowired DecisionLog decisions;
+    @Autowired RuleBook ruleBook;
     @Autowired Outbox outbox;
     @Autowired MailDelivery mailDelivery;
     @Autowired JdbcTemplate jdbc;
@@ -99,7 +105,7 @@ class RenewalEndToEndIT extends PostgresIT {
                 TaskAssignment.DECISION_VARIABLE)).orElseThrow();
         assertThat(why.getRuleSet()).isEqualTo("assignment");
         assertThat(why.getRulesFired()).contains("Renewal work goes to the account owner");
-        assertThat(DecisionLog.why(why)).contains("version 1");
+        assertThat(DecisionLog.why(why)).contains("version " + ruleBook.get("assignment").version());
 
         tasks.complete(plan.getId(), Map.of("renewalPlan", "Expand to the cardiology group; bring the CFO in."));
         Task checkIn = openTask(renewal);
@@ -145,6 +151,23 @@ class RenewalEndToEndIT extends PostgresIT {
         assertThat(toIvy).hasSize(1);
         assertThat(toIvy.get(0).getSubject()).startsWith("At-risk renewal: Seaport Regional Health");
         assertThat(GreenMailUtil.getBody(toIvy.get(0))).contains("Active users down 30%");
+
+        JsonNode ivysMail = new ObjectMapper().readTree(get("/api/notifications", TestUsers.IVY).body());
+        JsonNode atRiskMail = StreamSupport.stream(ivysMail.spliterator(), false)
+                .filter(n -> n.get("dedupeKey").asText().equals("renewal-at-risk:" + renewal.getId())).findFirst()
+                .orElseThrow();
+        assertThat(atRiskMail.get("status").asText()).isEqualTo("SENT");
+        assertThat(atRiskMail.get("why").asText()).contains("health")
+                .contains("version " + ruleBook.get("health").version())
+                .contains("Active users down 20% or more");
+
+        JsonNode flags = new ObjectMapper().readTree(get("/api/accounts/" + atRisk.getAccountId() + "/risk-flags",
+                TestUsers.IVY).body());
+        JsonNode usageDrop = StreamSupport.stream(flags.spliterator(), false)
+                .filter(f -> f.get("code").asText().equals("USAGE_DROP")).findFirst().orElseThrow();
+        assertThat(usageDrop.get("severity").asText()).isEqualTo("HIGH");
+        assertThat(usageDrop.get("why").asText())
+                .contains("rule set 'health' version " + ruleBook.get("health").version());
 
         ProcessInstance healthyRenewal = liveRenewal(healthy.getId());
         assertThat(runtime.getVariable(healthyRenewal.getId(), "atRisk")).isEqualTo(false);
@@ -281,7 +304,8 @@ class RenewalEndToEndIT extends PostgresIT {
     void aRolledBackDecisionLeavesNoMailBehind() {
         String key = "rollback-check:" + unique();
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            outbox.notifyUser(TestUsers.IVY, "renewal-at-risk", "Never sent", "Never sent", key);
+            outbox.notifyUser(TestUsers.IVY, new Notice("renewal-at-risk", "Never sent", "Never sent", key,
+                    "a decision that is rolled back", null));
             status.setRollbackOnly();
         });
         assertThat(outbox.queuedWithKeyPrefix(key)).isEmpty();
@@ -296,8 +320,8 @@ class RenewalEndToEndIT extends PostgresIT {
         var response = get("/api/decisions?subjectType=task&subjectId=" + plan.getId(), TestUsers.IVY);
         assertThat(response.statusCode()).isEqualTo(200);
         var decisions = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
-        assertThat(decisions.size()).isEqualTo(1);
-        assertThat(decisions.get(0).get("ruleSetVersion").asInt()).isEqualTo(1);
+        assertThat(decisions.size()).as(response.body()).isEqualTo(1);
+        assertThat(decisions.get(0).get("ruleSetVersion").asInt()).isEqualTo(ruleBook.get("assignment").version());
         assertThat(decisions.get(0).get("rulesFired").toString()).contains("Renewal work goes to the account owner");
         assertThat(decisions.get(0).get("why").asText()).contains("assignment").contains("ivy");
         assertThat(decisions.get(0).get("facts").asText()).contains("Compass Point Assurance");

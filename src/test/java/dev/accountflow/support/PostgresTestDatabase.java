@@ -1,18 +1,26 @@
 package dev.accountflow.support;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A fresh PostgreSQL database for each test JVM, on the local server (required: the tests fail without it). */
+/**
+ * A fresh PostgreSQL database for each test JVM, on the local server (required: the tests fail without it). Its
+ * name carries the JVM's pid, so builds running side by side on one machine never share or drop each other's data;
+ * the databases of runs that have ended are dropped when the next run starts.
+ */
 public final class PostgresTestDatabase {
 
     private static final String ADMIN_URL = System.getProperty("accountflow.it.admin-url",
             System.getenv().getOrDefault("IT_DB_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"));
     private static final String USER = System.getenv().getOrDefault("IT_DB_USER", "postgres");
     private static final String PASSWORD = System.getenv().getOrDefault("IT_DB_PASSWORD", "");
-    private static final String NAME = "accountflow_it";
+    private static final String PREFIX = "accountflow_it_";
+    private static final String NAME = PREFIX + ProcessHandle.current().pid();
     private static String url;
 
     private PostgresTestDatabase() {
@@ -22,6 +30,7 @@ public final class PostgresTestDatabase {
         if (url == null) {
             try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
                  Statement sql = admin.createStatement()) {
+                dropLeftoversOfEndedRuns(admin);
                 sql.execute("drop database if exists " + NAME + " with (force)");
                 sql.execute("create database " + NAME);
             } catch (SQLException e) {
@@ -31,6 +40,25 @@ public final class PostgresTestDatabase {
             url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + NAME;
         }
         return url;
+    }
+
+    private static void dropLeftoversOfEndedRuns(Connection admin) throws SQLException {
+        List<String> leftovers = new ArrayList<>();
+        try (Statement sql = admin.createStatement();
+             ResultSet rows = sql.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+            while (rows.next()) {
+                String name = rows.getString(1);
+                String pid = name.substring(PREFIX.length());
+                if (pid.chars().allMatch(Character::isDigit) && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    leftovers.add(name);
+                }
+            }
+        }
+        try (Statement sql = admin.createStatement()) {
+            for (String name : leftovers) {
+                sql.execute("drop database if exists " + name + " with (force)");
+            }
+        }
     }
 
     public static String user() {
