@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs for every user task of every process as it is created: the assignment rules pick assignee or candidate
  * groups, due date and priority, and the decision is logged and put on the task so "why is this mine?" has an answer.
+ * The task's name also gets the account's, so a rep's list in Tasklist tells one renewal from another.
  */
 @Component
 public class TaskAssignment implements TaskListener {
@@ -53,6 +54,9 @@ public class TaskAssignment implements TaskListener {
         }
         if (decision.getPriority() != null) {
             task.setPriority(decision.getPriority());
+        }
+        if (facts.getAccountName() != null && task.getName() != null && !task.getName().contains(facts.getAccountName())) {
+            task.setName(task.getName() + " — " + facts.getAccountName());
         }
         String decisionId = decisions.record("assignment", "task", task.getId(), decided.run(), facts, decision);
         task.setVariableLocal(DECISION_VARIABLE, decisionId);

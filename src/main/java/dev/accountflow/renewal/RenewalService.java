@@ -130,7 +130,7 @@ public class RenewalService {
         List<Task> overdue = tasks.createTaskQuery().processInstanceId(processInstanceId)
                 .dueBefore(Date.from(today.atStartOfDay(ZoneOffset.UTC).toInstant())).list();
         for (Task task : overdue) {
-            String subject = "Overdue: " + task.getName() + " — " + accountName;
+            String subject = "Overdue: " + task.getName();
             String body = "The task '%s' of the %s renewal was due %s and is still open.%n— AccountFlow"
                     .formatted(task.getName(), accountName, task.getDueDate());
             Notice notice = new Notice("task-overdue", subject, body, "task-overdue:" + task.getId() + ":" + today,
