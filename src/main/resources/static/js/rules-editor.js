@@ -325,6 +325,22 @@
       rows = [el("tr", {}, [el("td", {colspan: 7, className: "muted", text: "No versions yet."})])];
     }
     document.querySelector("#history tbody").replaceChildren.apply(document.querySelector("#history tbody"), rows);
+    fillCompareChoices(ruleSet);
+  }
+
+  /** Any two versions can be compared: the older one first by default, the active one second. */
+  function fillCompareChoices(ruleSet) {
+    var numbers = (ruleSet.versions || []).map(function (v) { return v.version; });
+    ["diff-from", "diff-to"].forEach(function (id) {
+      var select = $(id);
+      select.replaceChildren.apply(select, numbers.map(function (n) {
+        return el("option", {value: String(n), text: String(n) + (n === ruleSet.activeVersion ? " (active)" : "")});
+      }));
+    });
+    if (numbers.length > 1) {
+      $("diff-to").value = String(ruleSet.activeVersion || numbers[0]);
+      $("diff-from").value = String(numbers.find(function (n) { return n !== ruleSet.activeVersion; }));
+    }
   }
 
   function renderScenarios() {
@@ -751,7 +767,10 @@
   }
 
   function diffAgainstActive(version) {
-    var active = state.ruleSet.activeVersion;
+    diffVersions(state.ruleSet.activeVersion, version);
+  }
+
+  function diffVersions(active, version) {
     api("GET", apiBase + "/diff?from=" + encodeURIComponent(active) + "&to=" + encodeURIComponent(version))
       .then(function (result) {
         if (!result.ok) {
@@ -760,7 +779,7 @@
         }
         var lines = result.data.lines || [];
         var changed = lines.filter(function (l) { return l.type !== "same"; }).length;
-        openViewer("Changes from the active version " + active + " to version " + version, [
+        openViewer("Changes from version " + active + " to version " + version, [
           el("p", {className: "muted"}, [
             el("span", {className: "legend removed", text: "− only in version " + active}), " ",
             el("span", {className: "legend added", text: "+ only in version " + version})]),
@@ -874,6 +893,9 @@
 
   editor.on("change", updateControls);
   $("validate").addEventListener("click", validate);
+  $("compare").addEventListener("click", function () {
+    diffVersions(Number($("diff-from").value), Number($("diff-to").value));
+  });
   $("run-test").addEventListener("click", runTest);
   $("simulate").addEventListener("click", simulate);
   $("close-viewer").addEventListener("click", function () {

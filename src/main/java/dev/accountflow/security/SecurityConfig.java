@@ -8,16 +8,24 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** Nothing but the login page and the health probe answers without signing in. */
@@ -45,13 +53,29 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(basic))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e
+                        .accessDeniedHandler(signInFirst(basic))
                         .defaultAuthenticationEntryPointFor(basic, API)
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), WEBAPP_API)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE))
-                // API clients send HTTP Basic, not a session cookie; the webapps carry Camunda's own CSRF protection
-                .csrf(csrf -> csrf.ignoringRequestMatchers(API, new AntPathRequestMatcher("/camunda/**")));
+                // a request carrying its own credentials (HTTP Basic) cannot be forged by another site; calls made with
+                // the login session (the app's pages) must send the CSRF token; the webapps carry Camunda's own
+                .csrf(csrf -> csrf.ignoringRequestMatchers(new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION),
+                        new AntPathRequestMatcher("/camunda/**")));
         return http.build();
+    }
+
+    /** A request refused before anyone signed in (a POST without CSRF token, say) is told to sign in: 401, not 403. */
+    private static AccessDeniedHandler signInFirst(BasicAuthenticationEntryPoint basic) {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+                basic.commence(request, response, new InsufficientAuthenticationException("Sign in first"));
+            } else {
+                forbidden.handle(request, response, denied);
+            }
+        };
     }
 
     /** Tasklist, Cockpit and Admin trust the Spring Security login (registered after its filter chain). */

@@ -9,44 +9,28 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accountflow.support.EmbeddedDefaultIT;
-import java.io.File;
+import dev.accountflow.support.BrowserIT;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A sales manager changes the usage-drop threshold of the health rules in the browser: a typo is caught with its
  * line, the fixed draft is tested, simulated and published. An account manager reads the same page without any
  * control that changes rules.
  */
-class RulesEditorBrowserIT extends EmbeddedDefaultIT {
+class RulesEditorBrowserIT extends BrowserIT {
 
     private static final String THRESHOLD_LINE = "activeUsersChangePct <= -20.0 )";
     private static final String NEW_THRESHOLD_LINE = "activeUsersChangePct <= -15.0 )";
@@ -62,40 +46,6 @@ class RulesEditorBrowserIT extends EmbeddedDefaultIT {
             By.id("comment"), By.id("add-scenario"), By.id("restore-control"), By.cssSelector("button.restore"));
 
     private final ObjectMapper json = new ObjectMapper();
-    private Path profile;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("rules-chromium-");
-        // browser and driver named explicitly, so Selenium Manager never goes to the network
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1300", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws IOException {
-        try {
-            if (browser != null) {
-                try {
-                    // what the browser showed last, for whoever reads a failure
-                    screenshot(test.getTestMethod().orElseThrow().getName() + "-last.png");
-                } finally {
-                    browser.quit();
-                }
-            }
-        } finally {
-            FileSystemUtils.deleteRecursively(profile.toFile());
-        }
-    }
 
     @Test
     void managerCatchesATypoThenTestsSimulatesAndPublishesANewThreshold_accountManagerOnlyReads() throws Exception {
@@ -199,16 +149,6 @@ class RulesEditorBrowserIT extends EmbeddedDefaultIT {
                 .contains("Active users down 16% puts the account at risk");
     }
 
-    private void signInAs(String user, String page) {
-        browser.get(baseUrl() + page);
-        wait.until(d -> d.getCurrentUrl().contains("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        // Spring Security returns to the page asked for (with "?continue" appended)
-        wait.until(d -> d.getCurrentUrl().startsWith(baseUrl() + page) && !d.getCurrentUrl().contains("/login"));
-    }
-
     private void awaitEditorWith(String status) {
         wait.until(textToBePresentInElementLocated(EDITOR_VERSION, status));
         wait.until(d -> !editorText().isBlank());
@@ -267,9 +207,4 @@ class RulesEditorBrowserIT extends EmbeddedDefaultIT {
         return json.readTree(response.body());
     }
 
-    private void screenshot(String name) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -83,6 +83,18 @@ class EmbeddedDefaultSmokeIT extends EmbeddedDefaultIT {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("signed in as").contains("amy");
 
+        // the login session alone does not let another site post on amy's behalf: the page's CSRF token must come along
+        String validate = "{\"drl\": \"package dev.accountflow.rules;\"}";
+        HttpResponse<String> forged = send(browser, HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rule-sets/health/validate"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(validate)).build());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        Matcher pageToken = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(home.body());
+        assertThat(pageToken.find()).isTrue();
+        HttpResponse<String> fromThePage = send(browser, HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/api/rule-sets/health/validate")).header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", pageToken.group(1)).POST(HttpRequest.BodyPublishers.ofString(validate)).build());
+        assertThat(fromThePage.statusCode()).isEqualTo(200);
+
         HttpResponse<String> tasklist = send(browser,
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/tasklist/default/")).build());
         assertThat(tasklist.statusCode()).isEqualTo(200);

@@ -5,13 +5,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClick
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfAllElementsLocatedBy;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import dev.accountflow.support.EmbeddedDefaultIT;
-import java.io.File;
+import dev.accountflow.support.BrowserIT;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,24 +17,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.util.FileSystemUtils;
 
 /** A rep works a renewal in Tasklist in a real browser: one login, the Camunda Form, and only their own tasks. */
-class TasklistBrowserIT extends EmbeddedDefaultIT {
+class TasklistBrowserIT extends BrowserIT {
 
     private static final String TASKLIST = "/camunda/app/tasklist/default/";
     private static final By FORM = By.cssSelector(".fjs-container");
@@ -52,41 +36,6 @@ class TasklistBrowserIT extends EmbeddedDefaultIT {
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;
     @Autowired HistoryService history;
-
-    private Path profile;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("tasklist-chromium-");
-        // browser and driver named explicitly, so Selenium Manager never goes to the network
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws IOException {
-        try {
-            if (browser != null) {
-                try {
-                    // what the browser showed last, for whoever reads a failure
-                    screenshot(test.getTestMethod().orElseThrow().getName() + "-last.png");
-                } finally {
-                    browser.quit();
-                }
-            }
-        } finally {
-            FileSystemUtils.deleteRecursively(profile.toFile());
-        }
-    }
 
     @Test
     void repWritesTheRenewalPlanInTasklistAndTheExecutiveCheckInComesToThemNext() throws IOException {
@@ -149,12 +98,7 @@ class TasklistBrowserIT extends EmbeddedDefaultIT {
     }
 
     private void signInToTasklistAs(String user) {
-        browser.get(baseUrl() + TASKLIST);
-        wait.until(d -> d.getCurrentUrl().contains("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(d -> d.getCurrentUrl().contains(TASKLIST));
+        signInAs(user, TASKLIST);
         wait.until(visibilityOfElementLocated(FILTERS));
     }
 
@@ -186,9 +130,4 @@ class TasklistBrowserIT extends EmbeddedDefaultIT {
         return matcher.find() ? matcher.group(1) : href;
     }
 
-    private void screenshot(String name) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
 }
