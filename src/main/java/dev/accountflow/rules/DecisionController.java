@@ -1,9 +1,13 @@
 package dev.accountflow.rules;
 
+import dev.accountflow.account.AccountService;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
 import java.time.Instant;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,9 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 class DecisionController {
 
     private final DecisionLog log;
+    private final AccountService accounts;
+    private final HistoryService history;
 
-    DecisionController(DecisionLog log) {
+    DecisionController(DecisionLog log, AccountService accounts, HistoryService history) {
         this.log = log;
+        this.accounts = accounts;
+        this.history = history;
     }
 
     record DecisionView(String id, String decisionType, String subjectType, String subjectId, String ruleSet,
@@ -35,6 +43,9 @@ class DecisionController {
     List<DecisionView> list(@RequestParam(required = false) String subjectType,
                             @RequestParam(required = false) String subjectId) {
         if (subjectType != null && subjectId != null) {
+            if (!CurrentUser.get().seesWholeBook()) {
+                requireVisible(subjectType, subjectId, CurrentUser.get());
+            }
             return log.about(subjectType, subjectId).stream().map(DecisionView::of).toList();
         }
         if (!CurrentUser.get().managesPortfolio()) {
@@ -42,5 +53,34 @@ class DecisionController {
                     "subjectType: is required", "subjectId: is required");
         }
         return log.recent().stream().map(DecisionView::of).toList();
+    }
+
+    /** A rep may ask about her tasks, the tasks offered to her groups, and her accounts and their renewals. */
+    private void requireVisible(String subjectType, String subjectId, CurrentUser user) {
+        switch (subjectType) {
+            case "account" -> accounts.visibleAccount(subjectId);
+            case "task" -> {
+                HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(subjectId).singleResult();
+                if (task == null) {
+                    throw ApiException.notFound("Task " + subjectId);
+                }
+                boolean offeredToMe = history.createHistoricIdentityLinkLogQuery().taskId(subjectId).list().stream()
+                        .anyMatch(link -> link.getGroupId() != null && user.isIn(link.getGroupId()));
+                if (!user.userId().equals(task.getAssignee()) && !offeredToMe) {
+                    accounts.visibleAccount(accountOf(task.getProcessInstanceId(), "Task " + subjectId));
+                }
+            }
+            case "process-instance" -> accounts.visibleAccount(accountOf(subjectId, "Process instance " + subjectId));
+            default -> throw ApiException.forbidden("Only managers may read decisions about " + subjectType);
+        }
+    }
+
+    private String accountOf(String processInstanceId, String subject) {
+        HistoricVariableInstance accountId = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName("accountId").singleResult();
+        if (accountId == null || accountId.getValue() == null) {
+            throw ApiException.notFound(subject);
+        }
+        return accountId.getValue().toString();
     }
 }

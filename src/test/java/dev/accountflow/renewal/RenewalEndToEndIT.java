@@ -325,6 +325,15 @@ class RenewalEndToEndIT extends PostgresIT {
         assertThat(decisions.get(0).get("rulesFired").toString()).contains("Renewal work goes to the account owner");
         assertThat(decisions.get(0).get("why").asText()).contains("assignment").contains("ivy");
         assertThat(decisions.get(0).get("facts").asText()).contains("Compass Point Assurance");
+
+        assertThat(get("/api/decisions?subjectType=task&subjectId=" + plan.getId(), TestUsers.NED).statusCode())
+                .as("another rep's task is none of ned's business").isEqualTo(404);
+        assertThat(get("/api/decisions?subjectType=account&subjectId=" + subscription.getAccountId(), TestUsers.NED)
+                .statusCode()).isEqualTo(404);
+        assertThat(get("/api/decisions?subjectType=account&subjectId=" + subscription.getAccountId(), TestUsers.IVY)
+                .statusCode()).isEqualTo(200);
+        assertThat(get("/api/decisions?subjectType=task&subjectId=" + plan.getId(), TestUsers.MAX).statusCode())
+                .isEqualTo(200);
     }
 
     // --- the book the tests work on ---
