@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs for every user task of every process as it is created: the assignment rules pick assignee or candidate
  * groups, due date and priority, and the decision is logged and put on the task so "why is this mine?" has an answer.
- * The task's name also gets the account's, so a rep's list in Tasklist tells one renewal from another.
+ * The task's name also gets the account's, so a rep's list in Tasklist tells one renewal from another, and its form
+ * counts the days left from the day the task was created, not from the day the renewal started.
  */
 @Component
 public class TaskAssignment implements TaskListener {
@@ -57,6 +58,9 @@ public class TaskAssignment implements TaskListener {
         }
         if (facts.getAccountName() != null && task.getName() != null && !task.getName().contains(facts.getAccountName())) {
             task.setName(task.getName() + " — " + facts.getAccountName());
+        }
+        if (facts.getDaysToRenewal() != null) {
+            task.setVariableLocal("daysLeft", facts.getDaysToRenewal().longValue());
         }
         String decisionId = decisions.record("assignment", "task", task.getId(), decided.run(), facts, decision);
         task.setVariableLocal(DECISION_VARIABLE, decisionId);
