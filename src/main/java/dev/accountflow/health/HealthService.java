@@ -73,11 +73,6 @@ public class HealthService {
         return flags.findByAccountIdOrderByRaisedAtDesc(accountId);
     }
 
-    @Transactional(readOnly = true)
-    public List<RiskFlag> openFlagsOf(String accountId) {
-        return flags.findByAccountIdAndResolvedAtIsNull(accountId);
-    }
-
     /** The facts the health rules see for an account today (also used to simulate rule changes). */
     @Transactional(readOnly = true)
     public AccountHealthFacts currentFacts(String accountId) {

@@ -3,7 +3,6 @@ package dev.accountflow.opportunity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,11 +41,6 @@ public class OpportunityService {
         Opportunity opportunity = require(opportunityId);
         opportunity.lose(reason);
         return opportunity;
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<Opportunity> find(String id) {
-        return opportunities.findById(id);
     }
 
     @Transactional(readOnly = true)

@@ -7,7 +7,5 @@ interface DecisionRecordRepository extends JpaRepository<DecisionRecord, String>
 
     List<DecisionRecord> findBySubjectTypeAndSubjectIdOrderByMadeAt(String subjectType, String subjectId);
 
-    List<DecisionRecord> findBySubjectTypeOrderByMadeAtDesc(String subjectType);
-
     List<DecisionRecord> findTop200ByOrderByMadeAtDesc();
 }
