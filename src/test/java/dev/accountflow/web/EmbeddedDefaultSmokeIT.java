@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -67,6 +68,13 @@ class EmbeddedDefaultSmokeIT extends EmbeddedDefaultIT {
         assertThat(json.readTree(get("/engine-rest/task?assignee=ben", "morgan").body()).size()).isPositive();
     }
 
+    private HttpResponse<String> postJson(String path, String user, String body) {
+        return send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     @Test
     void signingInOnTheLoginPageOpensTasklist() {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -99,6 +107,14 @@ class EmbeddedDefaultSmokeIT extends EmbeddedDefaultIT {
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/tasklist/default/")).build());
         assertThat(tasklist.statusCode()).isEqualTo(200);
         assertThat(tasklist.body()).containsIgnoringCase("tasklist");
+    }
+
+    @Test
+    void aRepCannotCreateTasksOrStartProcessesBehindTheRulesBack() {
+        assertThat(postJson("/engine-rest/task/create", "amy", "{\"name\": \"Side task\", \"assignee\": \"amy\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(postJson("/engine-rest/process-definition/key/renewal/start", "amy",
+                "{\"businessKey\": \"made-up\"}").statusCode()).isEqualTo(403);
     }
 
     @Test
