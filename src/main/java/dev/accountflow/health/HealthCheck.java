@@ -3,9 +3,8 @@ package dev.accountflow.health;
 import dev.accountflow.rules.HealthFinding;
 import java.util.List;
 
-/** The result of assessing one account: at risk (a HIGH finding), every finding, and what changed in its flags. */
-public record HealthCheck(String accountId, boolean atRisk, List<HealthFinding> findings, int raised, int resolved,
-                          String decisionId) {
+/** The result of assessing one account: at risk (a HIGH finding), every finding, and the decision behind them. */
+public record HealthCheck(String accountId, boolean atRisk, List<HealthFinding> findings, String decisionId) {
 
     /** One sentence per finding, for forms and e-mails. */
     public String reasons() {

@@ -53,7 +53,6 @@ public class HealthService {
 
         Map<String, RiskFlag> open = new HashMap<>();
         flags.findByAccountIdAndResolvedAtIsNull(accountId).forEach(f -> open.put(f.getCode(), f));
-        int raised = 0;
         for (HealthFinding finding : findings) {
             RiskFlag existing = open.remove(finding.code());
             if (existing != null) {
@@ -61,11 +60,10 @@ public class HealthService {
             } else {
                 flags.save(new RiskFlag(accountId, finding.code(), finding.severity(), finding.reason(),
                         finding.ruleName(), decisionId));
-                raised++;
             }
         }
         open.values().forEach(RiskFlag::resolve);
-        return new HealthCheck(accountId, decided.decision().isAtRisk(), List.copyOf(findings), raised, open.size(), decisionId);
+        return new HealthCheck(accountId, decided.decision().isAtRisk(), List.copyOf(findings), decisionId);
     }
 
     @Transactional(readOnly = true)

@@ -81,12 +81,18 @@ public class RenewalService {
     @Transactional
     public Decided<DiscountDecision> checkDiscount(String processInstanceId, String accountId, double arr,
                                                    double discountPct) {
-        Account account = accounts.account(accountId).orElseThrow();
-        DiscountFacts facts = new DiscountFacts("RENEWAL", account.getTier().name(), arr, discountPct);
+        DiscountFacts facts = discountFacts(accountId, arr, discountPct);
         Decided<DiscountDecision> decided = rules.checkDiscount(facts);
         decisions.record("discount-approval", "process-instance", processInstanceId, decided.run(), facts,
                 decided.decision());
         return decided;
+    }
+
+    /** The facts the stage-gate rules see for a renewal quote (also used to simulate rule changes). */
+    @Transactional(readOnly = true)
+    public DiscountFacts discountFacts(String accountId, double arr, double discountPct) {
+        String tier = accounts.account(accountId).map(a -> a.getTier().name()).orElse(null);
+        return new DiscountFacts("RENEWAL", tier, arr, discountPct);
     }
 
     /** Writes the outcome back to the subscription and its renewal opportunity, and ends the live renewal. */

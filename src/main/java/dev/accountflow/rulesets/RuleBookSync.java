@@ -26,10 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RuleBookSync implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(RuleBookSync.class);
-    private static final Map<String, String> DESCRIPTIONS = Map.of(
-            "assignment", "Who works on each task, by when and how urgently",
-            "health", "Which accounts are at risk, and why",
-            "stage-gates", "Exit criteria per stage and which discounts need a sales manager's approval");
 
     private final RuleSetRecordRepository ruleSets;
     private final RuleSetVersionRepository versions;
@@ -88,7 +84,8 @@ class RuleBookSync implements InitializingBean {
     private void seed(String name) {
         try {
             tx.executeWithoutResult(s -> {
-                ruleSets.saveAndFlush(new RuleSetRecord(name, DESCRIPTIONS.getOrDefault(name, name), 1));
+                ruleSets.saveAndFlush(new RuleSetRecord(name,
+                        RuleSetKind.of(name).map(RuleSetKind::description).orElse(name), 1));
                 RuleSetVersion first = new RuleSetVersion(name, 1, ruleBook.sourceOf(name), "accountflow",
                         "Seeded from rules/" + name + ".drl", null);
                 first.activate();

@@ -82,7 +82,7 @@ enum RuleSetKind {
         }
     },
 
-    STAGE_GATES(RuleBook.STAGE_GATES, "Which discounts need a sales manager's approval", DiscountFacts.class,
+    STAGE_GATES(RuleBook.STAGE_GATES, "Exit criteria per stage and which discounts need a sales manager's approval", DiscountFacts.class,
             Set.of("approvalRequired", "approverGroup")) {
         @Override
         Object newDecision() {

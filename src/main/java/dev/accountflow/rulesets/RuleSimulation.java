@@ -6,6 +6,7 @@ import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
 import dev.accountflow.assignment.TaskAssignment;
 import dev.accountflow.health.HealthService;
+import dev.accountflow.renewal.RenewalService;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.AssignmentDecision;
 import dev.accountflow.rules.CompiledRuleSet;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -45,16 +45,18 @@ class RuleSimulation {
     private final AccountService accounts;
     private final HealthService health;
     private final TaskAssignment assignment;
+    private final RenewalService renewals;
     private final TaskService tasks;
     private final RuntimeService runtime;
 
     RuleSimulation(RuleSetService ruleSets, RuleBook ruleBook, AccountService accounts, HealthService health,
-                   TaskAssignment assignment, TaskService tasks, RuntimeService runtime) {
+                   TaskAssignment assignment, RenewalService renewals, TaskService tasks, RuntimeService runtime) {
         this.ruleSets = ruleSets;
         this.ruleBook = ruleBook;
         this.accounts = accounts;
         this.health = health;
         this.assignment = assignment;
+        this.renewals = renewals;
         this.tasks = tasks;
         this.runtime = runtime;
     }
@@ -79,8 +81,8 @@ class RuleSimulation {
         for (Account account : accounts.allAccounts()) {
             report.accounts++;
             AccountHealthFacts facts = health.currentFacts(account.getId());
-            HealthAssessment now = assess(active, facts);
-            HealthAssessment then = assess(candidate, facts);
+            HealthAssessment now = run(active, facts, new HealthAssessment());
+            HealthAssessment then = run(candidate, facts, new HealthAssessment());
             Map<String, HealthFinding> before = byCode(now);
             Map<String, HealthFinding> after = byCode(then);
             // a flag whose severity changes counts as one lifted and one raised: HIGH is what puts an account at risk
@@ -103,8 +105,8 @@ class RuleSimulation {
             Map<String, Object> variables = tasks.getVariables(task.getId());
             var facts = assignment.factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
                     variables::get, today);
-            String from = holder(decide(active, facts));
-            String to = holder(decide(candidate, facts));
+            String from = holder(run(active, facts, new AssignmentDecision()));
+            String to = holder(run(candidate, facts, new AssignmentDecision()));
             if (!from.equals(to)) {
                 report.assigneeChanges.add(new AssigneeChange(task.getId(), task.getName(), facts.getAccountName(),
                         from, to));
@@ -120,34 +122,20 @@ class RuleSimulation {
                 continue;
             }
             report.renewals++;
-            Function<String, String> text = key -> Objects.toString(vars.get(key), null);
-            String tier = accounts.account(text.apply("accountId")).map(a -> a.getTier().name()).orElse(null);
-            DiscountFacts facts = new DiscountFacts("RENEWAL", tier,
+            DiscountFacts facts = renewals.discountFacts(Objects.toString(vars.get("accountId"), null),
                     vars.get("arr") instanceof Number arr ? arr.doubleValue() : 0, discount.doubleValue());
-            DiscountDecision now = approval(active, facts);
-            DiscountDecision then = approval(candidate, facts);
+            DiscountDecision now = run(active, facts, new DiscountDecision());
+            DiscountDecision then = run(candidate, facts, new DiscountDecision());
             if (now.isApprovalRequired() != then.isApprovalRequired()) {
-                report.approvalChanges.add(new ApprovalChange(renewal.getId(), text.apply("accountName"),
-                        discount.doubleValue(), now.isApprovalRequired(), then.isApprovalRequired(),
+                report.approvalChanges.add(new ApprovalChange(renewal.getId(),
+                        Objects.toString(vars.get("accountName"), null), discount.doubleValue(), now.isApprovalRequired(), then.isApprovalRequired(),
                         then.isApprovalRequired() ? then.getReason() : now.getReason()));
             }
         }
     }
 
-    private static HealthAssessment assess(CompiledRuleSet rules, AccountHealthFacts facts) {
-        HealthAssessment assessment = new HealthAssessment();
-        rules.execute(List.of(facts, assessment));
-        return assessment;
-    }
-
-    private static AssignmentDecision decide(CompiledRuleSet rules, Object facts) {
-        AssignmentDecision decision = new AssignmentDecision();
-        rules.execute(List.of(facts, decision));
-        return decision;
-    }
-
-    private static DiscountDecision approval(CompiledRuleSet rules, DiscountFacts facts) {
-        DiscountDecision decision = new DiscountDecision();
+    /** One version of the rules over one set of facts; the decision object comes back filled in. */
+    private static <T> T run(CompiledRuleSet rules, Object facts, T decision) {
         rules.execute(List.of(facts, decision));
         return decision;
     }
