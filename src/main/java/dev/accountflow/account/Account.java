@@ -6,6 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 @Entity
@@ -14,6 +15,8 @@ public class Account {
     @Id
     private String id;
     private String name;
+    // lower-cased, trimmed name under a unique index: two accounts never differ by case or spaces only
+    private String nameKey;
     @Enumerated(EnumType.STRING)
     private Vertical vertical;
     private String territory;
@@ -30,11 +33,17 @@ public class Account {
     public Account(String name, Vertical vertical, String territory, Tier tier, String ownerId) {
         this.id = UUID.randomUUID().toString();
         this.name = name;
+        this.nameKey = keyOf(name);
         this.vertical = vertical;
         this.territory = territory;
         this.tier = tier;
         this.ownerId = ownerId;
         this.createdAt = Instant.now();
+    }
+
+    /** The name as the unique index compares it. */
+    public static String keyOf(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 
     public String getId() { return id; }

@@ -1,8 +1,11 @@
 package dev.accountflow.account;
 
+import dev.accountflow.web.PlainText;
+import dev.accountflow.web.PlausibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/accounts")
 class AccountController {
 
+    private static final String SALES_MANAGERS = "hasRole('sales-managers')";
+    // everyone else reads at most; which account a rep may change is the service's call (her own only)
+    private static final String ACCOUNT_WRITERS = "hasAnyRole('sales-managers', 'account-managers')";
+
     private final AccountService accounts;
 
     AccountController(AccountService accounts) {
@@ -36,19 +43,20 @@ class AccountController {
     }
 
     record AccountRequest(
-            @NotBlank @Size(max = 200) String name,
+            @PlainText @NotBlank @Size(max = 200) String name,
             @NotNull Vertical vertical,
-            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z_]+", message = "letters and underscores only, e.g. NORTHEAST") String territory,
+            @PlainText @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z_]+", message = "letters and underscores only, e.g. NORTHEAST") String territory,
             @NotNull Tier tier,
-            @Size(max = 64) String ownerId) {
+            @PlainText @Size(max = 64) String ownerId) {
     }
 
     record AccountView(String id, String name, Vertical vertical, String territory, Tier tier, String ownerId,
                        Instant createdAt, List<SubscriptionView> subscriptions, List<ContactView> contacts) {
     }
 
-    record ContactRequest(@NotBlank @Size(max = 200) String name, @Email @Size(max = 320) String email,
-                          @NotNull ContactRole role, Instant lastEngagedAt) {
+    record ContactRequest(@PlainText @NotBlank @Size(max = 200) String name,
+                          @PlainText @Email @Size(max = 320) String email,
+                          @NotNull ContactRole role, @PlausibleDate Instant lastEngagedAt) {
     }
 
     record ContactView(String id, String name, String email, ContactRole role, Instant lastEngagedAt) {
@@ -57,9 +65,10 @@ class AccountController {
         }
     }
 
-    record SubscriptionRequest(@NotBlank @Size(max = 120) String product,
-                               @NotNull @Positive @DecimalMax("1000000000000") BigDecimal arr,
-                               @NotNull LocalDate startDate, @NotNull LocalDate endDate) {
+    record SubscriptionRequest(@PlainText @NotBlank @Size(max = 120) String product,
+                               @NotNull @Positive @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2,
+                                       message = "money has at most 2 decimals") BigDecimal arr,
+                               @NotNull @PlausibleDate LocalDate startDate, @NotNull @PlausibleDate LocalDate endDate) {
     }
 
     record SubscriptionView(String id, String product, BigDecimal arr, LocalDate startDate, LocalDate endDate,
@@ -70,10 +79,11 @@ class AccountController {
         }
     }
 
-    record HealthSignalRequest(@NotNull Instant recordedAt,
-                               @DecimalMin("-100") @DecimalMax("1000") BigDecimal activeUsersChangePct,
+    record HealthSignalRequest(@NotNull @PlausibleDate Instant recordedAt,
+                               @DecimalMin("-100") @DecimalMax("1000") @Digits(integer = 4, fraction = 2)
+                               BigDecimal activeUsersChangePct,
                                @Min(0) @Max(10000) Integer openEscalations,
-                               @DecimalMin("1.0") @DecimalMax("5.0") BigDecimal csat) {
+                               @DecimalMin("1.0") @DecimalMax("5.0") @Digits(integer = 1, fraction = 1) BigDecimal csat) {
     }
 
     record HealthSignalView(String id, Instant recordedAt, BigDecimal activeUsersChangePct, Integer openEscalations,
@@ -82,7 +92,7 @@ class AccountController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('sales-managers', 'camunda-admin')")
+    @PreAuthorize(SALES_MANAGERS)
     AccountView create(@Valid @RequestBody AccountRequest request) {
         return view(accounts.createAccount(request.name(), request.vertical(), request.territory(), request.tier(),
                 request.ownerId()));
@@ -101,24 +111,27 @@ class AccountController {
 
     @PostMapping("/{id}/contacts")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(ACCOUNT_WRITERS)
     ContactView addContact(@PathVariable String id, @Valid @RequestBody ContactRequest request) {
-        accounts.visibleAccount(id);
+        accounts.writableAccount(id);
         return ContactView.of(accounts.addContact(id, request.name(), request.email(), request.role(),
                 request.lastEngagedAt()));
     }
 
     @PostMapping("/{id}/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(ACCOUNT_WRITERS)
     SubscriptionView addSubscription(@PathVariable String id, @Valid @RequestBody SubscriptionRequest request) {
-        accounts.visibleAccount(id);
+        accounts.writableAccount(id);
         return SubscriptionView.of(accounts.addSubscription(id, request.product(), request.arr(), request.startDate(),
                 request.endDate()));
     }
 
     @PostMapping("/{id}/health-signals")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(ACCOUNT_WRITERS)
     HealthSignalView addHealthSignal(@PathVariable String id, @Valid @RequestBody HealthSignalRequest request) {
-        accounts.visibleAccount(id);
+        accounts.writableAccount(id);
         HealthSignal s = accounts.addHealthSignal(id, request.recordedAt(), request.activeUsersChangePct(),
                 request.openEscalations(), request.csat());
         return new HealthSignalView(s.getId(), s.getRecordedAt(), s.getActiveUsersChangePct(), s.getOpenEscalations(),

@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AccountRepository extends JpaRepository<Account, String> {
 
-    boolean existsByNameIgnoreCase(String name);
+    boolean existsByNameKey(String nameKey);
 
     List<Account> findAllByOrderByName();
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
@@ -32,14 +33,17 @@ public class AccountService {
 
     @Transactional
     public Account createAccount(String name, Vertical vertical, String territory, Tier tier, String ownerId) {
-        if (accounts.existsByNameIgnoreCase(name.trim())) {
-            throw ApiException.conflict("An account named '" + name.trim() + "' already exists", "name: already taken");
+        if (accounts.existsByNameKey(Account.keyOf(name))) {
+            throw ApiException.conflict("An account named '" + name.strip() + "' already exists",
+                    "name: already taken (names are compared ignoring case and surrounding spaces)");
         }
         if (ownerId != null && identity.createUserQuery().userId(ownerId).count() == 0) {
             throw ApiException.badRequest("Invalid request: ownerId: no user '" + ownerId + "'",
                     "ownerId: no user '" + ownerId + "'");
         }
-        return accounts.save(new Account(name.trim(), vertical, territory.trim().toUpperCase(), tier, ownerId));
+        // flushed here so that a create racing this one on the unique name key fails inside this call
+        return accounts.saveAndFlush(new Account(name.strip(), vertical, territory.strip().toUpperCase(Locale.ROOT),
+                tier, ownerId));
     }
 
     @Transactional
@@ -81,6 +85,25 @@ public class AccountService {
             throw ApiException.notFound("Account " + id);
         }
         return account;
+    }
+
+    /**
+     * An account the signed-in person may add contacts, subscriptions and signals to: any account for a sales manager,
+     * their own for an account manager. Someone who can see the account but not change it gets 403; a rep asking
+     * for another rep's account gets 404, as when reading it, so ids of other books are not confirmed.
+     */
+    @Transactional(readOnly = true)
+    public Account writableAccount(String id) {
+        CurrentUser user = CurrentUser.get();
+        Account account = accounts.findById(id).orElseThrow(() -> ApiException.notFound("Account " + id));
+        boolean owner = user.userId() != null && user.userId().equals(account.getOwnerId());
+        if (user.isIn(CurrentUser.SALES_MANAGERS) || (owner && user.isIn(CurrentUser.ACCOUNT_MANAGERS))) {
+            return account;
+        }
+        if (user.seesWholeBook() || owner) {
+            throw ApiException.forbidden("Only the account's owner and sales managers change account " + id);
+        }
+        throw ApiException.notFound("Account " + id);
     }
 
     // --- for the other capabilities (no access check: they act for the process engine, not for a person) ---

@@ -6,6 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -32,7 +33,8 @@ public class Subscription {
         this.id = UUID.randomUUID().toString();
         this.accountId = accountId;
         this.product = product;
-        this.arr = arr;
+        // money has cents: more decimals are refused at the door, never rounded here
+        this.arr = arr.setScale(2, RoundingMode.UNNECESSARY);
         this.startDate = startDate;
         this.endDate = endDate;
         this.status = SubscriptionStatus.ACTIVE;

@@ -1,0 +1,254 @@
+package dev.accountflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accountflow.support.PostgresIT;
+import dev.accountflow.support.TestUsers;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Who may write what, as one table: every write endpoint of the API × every role of the team. Ivy owns the account
+ * written to; Ned is another rep (404: ids of other books are not confirmed). A refused request stores nothing.
+ */
+class ApiAuthorizationMatrixIT extends PostgresIT {
+
+    enum Role {
+        OWNER_REP(TestUsers.IVY), OTHER_REP(TestUsers.NED), SALES_MANAGER(TestUsers.MAX),
+        PRODUCT_MANAGER(TestUsers.PRODUCT_MANAGER), SOLUTION_ENGINEER(TestUsers.SOLUTION_ENGINEER),
+        SERVICES(TestUsers.SERVICES), SUPPORT(TestUsers.SUPPORT), BILLING(TestUsers.BILLING), ADMIN(TestUsers.ADMIN),
+        ANONYMOUS(null);
+
+        final String user;
+
+        Role(String user) {
+            this.user = user;
+        }
+    }
+
+    enum Endpoint {
+        CREATE_ACCOUNT("POST /api/accounts"),
+        ADD_CONTACT("POST /api/accounts/{id}/contacts"),
+        ADD_SUBSCRIPTION("POST /api/accounts/{id}/subscriptions"),
+        ADD_HEALTH_SIGNAL("POST /api/accounts/{id}/health-signals"),
+        RENEWAL_KICKOFF("POST /api/renewals/kickoff"),
+        VALIDATE_RULES("POST /api/rule-sets/{name}/validate"),
+        SAVE_RULE_DRAFT("POST /api/rule-sets/{name}/versions"),
+        TEST_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/test"),
+        SIMULATE_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/simulate"),
+        PUBLISH_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/publish"),
+        RESTORE_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/restore"),
+        ADD_RULE_SCENARIO("POST /api/rule-sets/{name}/scenarios");
+
+        final String label;
+
+        Endpoint(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Expected status per role, in the order of {@link Role}. */
+    private static final Map<Endpoint, int[]> MATRIX = new EnumMap<>(Map.ofEntries(
+            //                                     owner other sales prod  sol   serv  supp  bill  admin anon
+            Map.entry(Endpoint.CREATE_ACCOUNT,        row(403, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.ADD_CONTACT,           row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.ADD_SUBSCRIPTION,      row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.ADD_HEALTH_SIGNAL,     row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.RENEWAL_KICKOFF,       row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
+            Map.entry(Endpoint.VALIDATE_RULES,        row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401)),
+            Map.entry(Endpoint.SAVE_RULE_DRAFT,       row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
+            Map.entry(Endpoint.TEST_RULE_VERSION,     row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401)),
+            Map.entry(Endpoint.SIMULATE_RULE_VERSION, row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401)),
+            Map.entry(Endpoint.PUBLISH_RULE_VERSION,  row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
+            Map.entry(Endpoint.RESTORE_RULE_VERSION,  row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
+            Map.entry(Endpoint.ADD_RULE_SCENARIO,     row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401))));
+
+    // the rule set the rule rows work on; every version written here carries its active DRL, so nothing changes
+    private static final String RULE_SET = "health";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private static String ivysAccount;
+    private static Integer sharedDraft;
+    private static Integer sharedRestoreTarget;
+
+    @Autowired IdentityService identity;
+    @Autowired JdbcTemplate jdbc;
+
+    private static int[] row(int... statuses) {
+        return statuses;
+    }
+
+    static Stream<Arguments> matrix() {
+        return Arrays.stream(Endpoint.values()).flatMap(endpoint -> Arrays.stream(Role.values())
+                .map(role -> Arguments.of(endpoint, role, MATRIX.get(endpoint)[role.ordinal()])));
+    }
+
+    @BeforeEach
+    void team() throws Exception {
+        TestUsers.ensure(identity);
+        if (ivysAccount == null) {
+            ivysAccount = created(post("/api/accounts", TestUsers.MAX, account("Matrix Mutual " + unique())))
+                    .get("id").asText();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1} → {2}")
+    @MethodSource("matrix")
+    void everyWriteAnswersAsTheMatrixSaysAndARefusalStoresNothing(Endpoint endpoint, Role role, int expected)
+            throws Exception {
+        boolean allowed = expected < 300;
+        Call call = prepare(endpoint, allowed);
+        Map<String, Long> before = rowCounts();
+        int activeBefore = activeVersion();
+
+        HttpResponse<String> response = post(call.path(), role.user, call.body());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        if (allowed) {
+            cleanUp(endpoint, response);
+            return;
+        }
+        JsonNode error = json.readTree(response.body());
+        assertThat(error.hasNonNull("error")).as(response.body()).isTrue();
+        assertThat(error.get("details").isArray()).as(response.body()).isTrue();
+        assertThat(rowCounts()).as("nothing stored for a refused request").isEqualTo(before);
+        assertThat(activeVersion()).as("the live rules did not change").isEqualTo(activeBefore);
+    }
+
+    record Call(String path, String body) {
+    }
+
+    private Call prepare(Endpoint endpoint, boolean allowed) throws Exception {
+        String rules = "/api/rule-sets/" + RULE_SET;
+        return switch (endpoint) {
+            case CREATE_ACCOUNT -> new Call("/api/accounts", account("Matrix Account " + unique()));
+            case ADD_CONTACT -> new Call("/api/accounts/" + ivysAccount + "/contacts",
+                    "{\"name\":\"Kim Matrix\",\"role\":\"CHAMPION\",\"email\":\"kim@matrix.example\"}");
+            case ADD_SUBSCRIPTION -> new Call("/api/accounts/" + ivysAccount + "/subscriptions",
+                    "{\"product\":\"Claims Analytics\",\"arr\":120000.00,\"startDate\":\"2030-01-01\","
+                            + "\"endDate\":\"2031-12-31\"}");
+            case ADD_HEALTH_SIGNAL -> new Call("/api/accounts/" + ivysAccount + "/health-signals",
+                    "{\"recordedAt\":\"2026-11-01T10:00:00Z\",\"activeUsersChangePct\":3.5,\"openEscalations\":0,"
+                            + "\"csat\":4.5}");
+            case RENEWAL_KICKOFF -> new Call("/api/renewals/kickoff", "{}");
+            case VALIDATE_RULES -> new Call(rules + "/validate", json.writeValueAsString(Map.of("drl", activeDrl())));
+            case SAVE_RULE_DRAFT -> new Call(rules + "/versions", draftBody());
+            case TEST_RULE_VERSION -> new Call(rules + "/versions/" + activeVersion() + "/test", "");
+            case SIMULATE_RULE_VERSION -> new Call(rules + "/versions/" + activeVersion() + "/simulate", "");
+            case PUBLISH_RULE_VERSION -> new Call(rules + "/versions/" + (allowed ? newDraft() : sharedDraft()) + "/publish",
+                    "");
+            case ADD_RULE_SCENARIO -> new Call(rules + "/scenarios", healthyScenario());
+            case RESTORE_RULE_VERSION -> new Call(rules + "/versions/" + (allowed ? restoreTarget() : sharedRestoreTarget())
+                    + "/restore", "");
+        };
+    }
+
+    private void cleanUp(Endpoint endpoint, HttpResponse<String> response) throws Exception {
+        if (endpoint == Endpoint.ADD_RULE_SCENARIO) {
+            // a scenario gates every later publish of its rule set: the one added here must not outlive the test
+            jdbc.update("delete from rule_scenario where id = ?", json.readTree(response.body()).get("id").asText());
+        }
+    }
+
+    private int sharedDraft() throws Exception {
+        if (sharedDraft == null) {
+            sharedDraft = newDraft();
+        }
+        return sharedDraft;
+    }
+
+    private int sharedRestoreTarget() throws Exception {
+        if (sharedRestoreTarget == null) {
+            sharedRestoreTarget = restoreTarget();
+        }
+        return sharedRestoreTarget;
+    }
+
+    private int newDraft() throws Exception {
+        return created(post("/api/rule-sets/" + RULE_SET + "/versions", TestUsers.MAX, draftBody())).get("version").asInt();
+    }
+
+    /** A version that is not active and holds the active DRL: publishing a copy of the active one makes one. */
+    private int restoreTarget() throws Exception {
+        int active = activeVersion();
+        int copy = newDraft();
+        HttpResponse<String> published = post("/api/rule-sets/" + RULE_SET + "/versions/" + copy + "/publish",
+                TestUsers.MAX, "");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        return active;
+    }
+
+    private String draftBody() throws Exception {
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("drl", activeDrl());
+        draft.put("comment", "Same rules, saved again");
+        draft.put("baseVersion", latestVersion());
+        return json.writeValueAsString(draft);
+    }
+
+    private String healthyScenario() throws Exception {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("accountName", "Matrix Mutual");
+        facts.put("tier", "ENTERPRISE");
+        facts.put("vertical", "INSURANCE");
+        facts.put("daysToRenewal", 300);
+        facts.put("daysSinceExecutiveEngagement", 5);
+        facts.put("hasExecutiveSponsor", true);
+        facts.put("activeUsersChangePct", 10.0);
+        facts.put("openEscalations", 0);
+        facts.put("csat", 4.8);
+        return json.writeValueAsString(Map.of("name", "Healthy and engaged " + unique(), "facts", facts,
+                "expected", Map.of("atRisk", false)));
+    }
+
+    private String activeDrl() {
+        return jdbc.queryForObject("select v.drl from rule_set_version v join rule_set r on r.name = v.rule_set"
+                + " and r.active_version = v.version where r.name = ?", String.class, RULE_SET);
+    }
+
+    private int activeVersion() {
+        return jdbc.queryForObject("select active_version from rule_set where name = ?", Integer.class, RULE_SET);
+    }
+
+    private int latestVersion() {
+        return jdbc.queryForObject("select max(version) from rule_set_version where rule_set = ?", Integer.class,
+                RULE_SET);
+    }
+
+    private Map<String, Long> rowCounts() {
+        return RowCounts.of(jdbc);
+    }
+
+    private JsonNode created(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body());
+    }
+
+    private static String account(String name) {
+        return "{\"name\":\"" + name + "\",\"vertical\":\"INSURANCE\",\"territory\":\"NORTHEAST\",\"tier\":\"ENTERPRISE\","
+                + "\"ownerId\":\"" + TestUsers.IVY + "\"}";
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
