@@ -1,6 +1,8 @@
 package dev.accountflow.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -148,22 +150,28 @@ class ApiErrorHandler {
             return invalid(List.of(path(upe) + ": unknown field"));
         }
         if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            if (jme.getCause() instanceof StreamReadException broken && !(broken instanceof InputCoercionException)) {
+                return malformed(broken, " (in " + path(jme) + ")");
+            }
             String why = cause instanceof MismatchedInputException ? "wrong type of value"
                     : "not a usable value (" + shown(jme.getOriginalMessage()) + ")";
             return invalid(List.of(path(jme) + ": " + why));
         }
         if (cause instanceof JsonProcessingException jpe) {
-            String message = jpe.getOriginalMessage();
-            Matcher duplicate = Pattern.compile("^Duplicate field '([^']*)'").matcher(message);
-            String detail = duplicate.find() ? duplicate.group(1) + ": given more than once"
-                    : shown(message.lines().findFirst().orElse(message));
-            if (jpe.getLocation() != null && jpe.getLocation().getLineNr() > 0) {
-                detail = "line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr()
-                        + ": " + detail;
-            }
-            return answer(HttpStatus.BAD_REQUEST, "Malformed JSON", List.of(detail));
+            return malformed(jpe, "");
         }
         return answer(HttpStatus.BAD_REQUEST, "Request body is missing or not JSON", List.of());
+    }
+
+    private static ResponseEntity<ApiError> malformed(JsonProcessingException e, String where) {
+        String message = e.getOriginalMessage();
+        Matcher duplicate = Pattern.compile("^Duplicate field '([^']*)'").matcher(message);
+        String detail = duplicate.find() ? duplicate.group(1) + ": given more than once"
+                : shown(message.lines().findFirst().orElse(message)) + where;
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            detail = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + detail;
+        }
+        return answer(HttpStatus.BAD_REQUEST, "Malformed JSON", List.of(detail));
     }
 
     static String path(JsonMappingException e) {

@@ -49,8 +49,7 @@ class PlainTextDeserializer extends StdScalarDeserializer<String> {
 
     /** Spaces of any kind, zero-width and direction marks, fillers: characters that show nothing on screen. */
     static boolean isInvisible(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
-                || Character.getType(cp) == Character.FORMAT
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT
                 || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x2800 || cp == 0x3164 || cp == 0xFFA0;
     }
 }

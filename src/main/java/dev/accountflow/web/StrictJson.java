@@ -14,13 +14,14 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.time.temporal.Temporal;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * JSON is read strictly, so a request means one thing only: no key given twice, nothing after the document, enums by
- * their exact name (no numbers, no spaces around), whole numbers where whole numbers are asked for.
+ * their exact name (no numbers, no spaces around), whole numbers where whole numbers are asked for, dates as text.
  */
 @Configuration
 class StrictJson {
@@ -43,8 +44,36 @@ class StrictJson {
                                                               BeanDescription description, JsonDeserializer<?> deserializer) {
                 return new ExactEnumName(deserializer);
             }
+
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                          JsonDeserializer<?> deserializer) {
+                return Temporal.class.isAssignableFrom(description.getBeanClass())
+                        ? new IsoDateText(deserializer) : deserializer;
+            }
         });
         return module;
+    }
+
+    /** Dates are ISO-8601 text: a number would be read as seconds since 1970, and a huge one as 1970 itself. */
+    static class IsoDateText extends DelegatingDeserializer {
+
+        IsoDateText(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new IsoDateText(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /** Jackson forgives spaces around an enum name; the API does not, as " GROWTH" is not a tier anyone typed. */
