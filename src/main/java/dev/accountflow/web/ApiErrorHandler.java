@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -108,6 +109,10 @@ class ApiErrorHandler {
         }
         if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
             return answer(HttpStatus.NOT_FOUND, "Not found", List.of("path: " + shown(request.getRequestURI())));
+        }
+        if (e instanceof RequestRejectedException) {
+            return answer(HttpStatus.BAD_REQUEST, "The request was rejected",
+                    List.of("a parameter, header or path holds characters that are not allowed"));
         }
         if (e instanceof AccessDeniedException) {
             return answer(HttpStatus.FORBIDDEN, "Not allowed for your role", List.of());
