@@ -121,7 +121,10 @@ class ApiErrorHandler {
             return storedData.refusal(integrity);
         }
         if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
-            return answer(spring.getStatusCode(), String.valueOf(spring.getBody().getTitle()),
+            HttpStatus known = HttpStatus.resolve(spring.getStatusCode().value());
+            String title = spring.getBody().getTitle() != null ? spring.getBody().getTitle()
+                    : known != null ? known.getReasonPhrase() : "Refused";
+            return answer(spring.getStatusCode(), title,
                     spring.getBody().getDetail() == null ? List.of() : List.of(shown(spring.getBody().getDetail())));
         }
         log.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);

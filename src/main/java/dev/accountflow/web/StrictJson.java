@@ -36,65 +36,58 @@ class StrictJson {
     }
 
     @Bean
-    Module exactEnumNames() {
-        SimpleModule module = new SimpleModule("exact-enum-names");
+    Module strictValues() {
+        SimpleModule module = new SimpleModule("strict-values");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                               BeanDescription description, JsonDeserializer<?> deserializer) {
-                return new ExactEnumName(deserializer);
+                return new Refusing(deserializer, ENUM_NAME_NOT_EXACT);
             }
 
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                           JsonDeserializer<?> deserializer) {
                 return Temporal.class.isAssignableFrom(description.getBeanClass())
-                        ? new IsoDateText(deserializer) : deserializer;
+                        ? new Refusing(deserializer, DATE_AS_NUMBER) : deserializer;
             }
         });
         return module;
     }
 
-    /** Dates are ISO-8601 text: a number would be read as seconds since 1970, and a huge one as 1970 itself. */
-    static class IsoDateText extends DelegatingDeserializer {
-
-        IsoDateText(JsonDeserializer<?> delegate) {
-            super(delegate);
-        }
-
-        @Override
-        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
-            return new IsoDateText(newDelegatee);
-        }
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
-                return ctxt.handleUnexpectedToken(handledType(), p);
-            }
-            return super.deserialize(p, ctxt);
-        }
+    /** What a field refuses before Jackson's usual reading of it. */
+    @FunctionalInterface
+    interface Refusal {
+        boolean refuses(JsonParser p) throws IOException;
     }
 
-    /** Jackson forgives spaces around an enum name; the API does not, as " GROWTH" is not a tier anyone typed. */
-    static class ExactEnumName extends DelegatingDeserializer {
+    // Jackson forgives spaces around an enum name; the API does not, as " GROWTH" is not a tier anyone typed
+    static final Refusal ENUM_NAME_NOT_EXACT = p -> p.hasToken(JsonToken.VALUE_STRING)
+            && (p.getText().isEmpty() || !p.getText().equals(p.getText().strip()));
+    // dates are ISO-8601 text: a number would be read as seconds since 1970, and a huge one as 1970 itself
+    static final Refusal DATE_AS_NUMBER = p -> p.hasToken(JsonToken.VALUE_NUMBER_INT)
+            || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT);
 
-        ExactEnumName(JsonDeserializer<?> delegate) {
+    static class Refusing extends DelegatingDeserializer {
+
+        private final Refusal refusal;
+
+        Refusing(JsonDeserializer<?> delegate, Refusal refusal) {
             super(delegate);
+            this.refusal = refusal;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
-            return new ExactEnumName(newDelegatee);
+            return new Refusing(newDelegatee, refusal);
         }
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.hasToken(JsonToken.VALUE_STRING)) {
-                String name = p.getText();
-                if (!name.equals(name.strip()) || name.isEmpty()) {
-                    return ctxt.handleWeirdStringValue(handledType(), name, "not an exact name");
-                }
+            if (refusal.refuses(p)) {
+                return p.hasToken(JsonToken.VALUE_STRING)
+                        ? ctxt.handleWeirdStringValue(handledType(), p.getText(), "not an exact name")
+                        : ctxt.handleUnexpectedToken(handledType(), p);
             }
             return super.deserialize(p, ctxt);
         }
