@@ -149,7 +149,14 @@ class ApiFuzzIT extends PostgresIT {
             List<String> fields = new ArrayList<>(body.keySet());
             String field = fields.isEmpty() || random.nextInt(8) == 0 ? pick("color", "id", "__proto__", "")
                     : fields.get(random.nextInt(fields.size()));
-            if (random.nextInt(6) == 0) {
+            if (body.get(field) instanceof Map<?, ?> nested && !nested.isEmpty() && random.nextBoolean()) {
+                // one level down too: the facts and expectations of a scenario are maps of their own
+                Map<String, Object> inner = new LinkedHashMap<>();
+                nested.forEach((k, v) -> inner.put(String.valueOf(k), v));
+                List<String> innerFields = new ArrayList<>(inner.keySet());
+                inner.put(innerFields.get(random.nextInt(innerFields.size())), oddValue());
+                body.put(field, inner);
+            } else if (random.nextInt(6) == 0) {
                 body.remove(field);
             } else {
                 body.put(field, oddValue());
