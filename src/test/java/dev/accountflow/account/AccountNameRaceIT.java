@@ -76,5 +76,4 @@ class AccountNameRaceIT extends PostgresIT {
             managers.shutdownNow();
         }
     }
-
 }
