@@ -1,7 +1,12 @@
 package dev.accountflow.renewal;
 
-/** A renewal form was completed with values the outcome cannot be written from; the message names the field. */
-public class RenewalInputException extends RuntimeException {
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * A renewal form was completed with values the outcome cannot be written from; the message names the field. A bad
+ * request to the engine, so Tasklist and /engine-rest answer 400 and the task stays open.
+ */
+public class RenewalInputException extends BadUserRequestException {
 
     public RenewalInputException(String message) {
         super(message);

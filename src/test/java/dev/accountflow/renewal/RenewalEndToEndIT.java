@@ -377,14 +377,11 @@ class RenewalEndToEndIT extends PostgresIT {
     }
 
     private ProcessInstance liveRenewal(String subscriptionId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("renewal")
-                .processInstanceBusinessKey(subscriptionId).singleResult();
+        return RenewalSteps.liveRenewal(runtime, subscriptionId);
     }
 
     private Task openTask(ProcessInstance renewal) {
-        return tasks.createTaskQuery().processInstanceId(renewal.getId())
-                .taskDefinitionKeyIn("Task_PrepareRenewalPlan", "Task_ExecutiveCheckIn", "Task_PrepareQuote",
-                        "Task_ApproveDiscount", "Task_Negotiate").singleResult();
+        return RenewalSteps.openTask(tasks, renewal);
     }
 
     private static String unique() {

@@ -54,7 +54,9 @@ class RenewalKickoffBench extends PostgresIT {
                 tasks.createTaskQuery().processDefinitionKey("renewal").taskDefinitionKey("Task_PrepareRenewalPlan")
                         .count() >= SUBSCRIPTIONS);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        JsonNode run = new ObjectMapper().readTree(get("/api/renewals/kickoff/" + runId, TestUsers.MAX).body());
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "DONE".equals(run(runId).get("status").asText()));
+        JsonNode run = run(runId);
         double renewalsPerSecond = SUBSCRIPTIONS / seconds;
 
         System.out.printf("%n=== Renewal kick-off bench ===%n"
@@ -68,6 +70,10 @@ class RenewalKickoffBench extends PostgresIT {
                 renewalsPerSecond, commitsPerSecond, renewalsPerSecond / commitsPerSecond,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         assertThat(run.get("failed").asInt()).isZero();
+    }
+
+    private JsonNode run(String runId) throws Exception {
+        return new ObjectMapper().readTree(get("/api/renewals/kickoff/" + runId, TestUsers.MAX).body());
     }
 
     private double singleConnectionCommitRate() throws Exception {

@@ -165,8 +165,7 @@ class RenewalKickoffIT extends PostgresIT {
     }
 
     private ProcessInstance liveRenewal(String subscriptionId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("renewal")
-                .processInstanceBusinessKey(subscriptionId).singleResult();
+        return RenewalSteps.liveRenewal(runtime, subscriptionId);
     }
 
     private Subscription dueSubscription(String name, int daysToEnd) {

@@ -48,8 +48,7 @@ class RenewalQuoteBrowserIT extends BrowserIT {
         Subscription subscription = accounts.addSubscription(account.getId(), "Care Coordination Suite",
                 BigDecimal.valueOf(878_000), TODAY.minusYears(1).plusDays(81), TODAY.plusDays(80));
         renewalWindow.startDueRenewals(TODAY);
-        ProcessInstance renewal = runtime.createProcessInstanceQuery().processDefinitionKey("renewal")
-                .processInstanceBusinessKey(subscription.getId()).singleResult();
+        ProcessInstance renewal = RenewalSteps.liveRenewal(runtime, subscription.getId());
         tasks.complete(openTask(renewal).getId(), Map.of("renewalPlan", "Renew all seats"));
         tasks.complete(openTask(renewal).getId(), Map.of("execCheckInNotes", "CFO asks for 20 % off",
                 "executiveEngaged", true));
@@ -116,9 +115,7 @@ class RenewalQuoteBrowserIT extends BrowserIT {
     }
 
     private Task openTask(ProcessInstance renewal) {
-        return tasks.createTaskQuery().processInstanceId(renewal.getId())
-                .taskDefinitionKeyIn("Task_PrepareRenewalPlan", "Task_ExecutiveCheckIn", "Task_PrepareQuote",
-                        "Task_ApproveDiscount", "Task_Negotiate").singleResult();
+        return RenewalSteps.openTask(tasks, renewal);
     }
 
     private void openInTasklist(String taskId) {

@@ -95,6 +95,11 @@ class RenewalTrustIT extends PostgresIT {
         assertThat(send("POST", "/engine-rest/process-instance/" + renewal.getId() + "/variables", TestUsers.IVY,
                 "{\"modifications\": {\"accountId\": {\"value\": \"x\"}}}", null).statusCode()).isIn(403);
 
+        HttpResponse<String> downsellWithoutArr = complete(negotiate, Map.of("outcome", "DOWNSOLD"));
+        assertThat(downsellWithoutArr.statusCode()).isEqualTo(400);
+        assertThat(downsellWithoutArr.body()).contains("newArr").contains("$120,000");
+        assertThat(tasks.createTaskQuery().taskId(negotiate.getId()).count()).isEqualTo(1);
+
         assertThat(complete(negotiate, Map.of("outcome", "RENEWED", "newArr", "118,000")).statusCode()).isEqualTo(204);
         Subscription renewed = accounts.subscription(mine.getId()).orElseThrow();
         assertThat(renewed.getArr()).isEqualByComparingTo("118000");
@@ -226,14 +231,11 @@ class RenewalTrustIT extends PostgresIT {
     }
 
     private ProcessInstance liveRenewal(String subscriptionId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("renewal")
-                .processInstanceBusinessKey(subscriptionId).singleResult();
+        return RenewalSteps.liveRenewal(runtime, subscriptionId);
     }
 
     private Task openTask(ProcessInstance renewal) {
-        return tasks.createTaskQuery().processInstanceId(renewal.getId())
-                .taskDefinitionKeyIn("Task_PrepareRenewalPlan", "Task_ExecutiveCheckIn", "Task_PrepareQuote",
-                        "Task_ApproveDiscount", "Task_Negotiate").singleResult();
+        return RenewalSteps.openTask(tasks, renewal);
     }
 
     private static String unique() {
