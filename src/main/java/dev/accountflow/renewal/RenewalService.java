@@ -47,6 +47,7 @@ public class RenewalService {
     private static final Logger log = LoggerFactory.getLogger(RenewalService.class);
     static final int DEFAULT_TERM_MONTHS = 12;
     static final int LONGEST_TERM_MONTHS = 60;
+    private static final int SUBJECT_LENGTH = 300;
 
     private final AccountService accounts;
     private final SubscriptionTerms terms;
@@ -82,7 +83,7 @@ public class RenewalService {
         HealthCheck check = health.assess(account.getId());
         if (check.atRisk() && account.getOwnerId() != null) {
             outbox.notifyUser(account.getOwnerId(), new Notice("renewal-at-risk",
-                    "At-risk renewal: " + account.getName() + " — " + subscription.getProduct(),
+                    subject("At-risk renewal: " + account.getName() + " — " + subscription.getProduct()),
                     """
                     The renewal of %s (%s, ARR %s) ending %s has started, and the account is at risk:
 
@@ -221,7 +222,7 @@ public class RenewalService {
         List<Task> overdue = tasks.createTaskQuery().processInstanceId(processInstanceId)
                 .dueBefore(Date.from(today.atStartOfDay(ZoneOffset.UTC).toInstant())).list();
         for (Task task : overdue) {
-            String subject = "Overdue: " + task.getName();
+            String subject = subject("Overdue: " + task.getName());
             String body = "The task '%s' of the %s renewal was due %s and is still open.%n— AccountFlow"
                     .formatted(task.getName(), accountName,
                             SalesDates.format(LocalDate.ofInstant(task.getDueDate().toInstant(), ZoneOffset.UTC)));
@@ -247,7 +248,8 @@ public class RenewalService {
         Account account = accountOf(subscription);
         String endsOn = SalesDates.format(subscription.getEndDate());
         return outbox.notifyGroup(CurrentUser.SALES_MANAGERS, new Notice("renewal-escalated",
-                "Renewal still open: " + account.getName() + " — " + subscription.getProduct() + " ends " + endsOn,
+                subject("Renewal still open: " + account.getName() + " — " + subscription.getProduct()
+                        + " ends " + endsOn),
                 """
                 The renewal of %s (%s, ARR %s) ends %s and is still open. Account manager: %s.
                 A review task is waiting for the sales managers in Tasklist.
@@ -342,6 +344,11 @@ public class RenewalService {
             throw new RenewalInputException("churnReason: say why the customer is leaving");
         }
         return churnReason.trim();
+    }
+
+    // a mail subject fits its column however long the account's and product's names are
+    private static String subject(String text) {
+        return text.length() <= SUBJECT_LENGTH ? text : text.substring(0, SUBJECT_LENGTH - 1) + "…";
     }
 
     private static String percent(BigDecimal pct) {

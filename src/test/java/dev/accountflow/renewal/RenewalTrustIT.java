@@ -199,7 +199,11 @@ class RenewalTrustIT extends PostgresIT {
     void anAccountNameAsLongAsTheApiAllowsStillGetsItsRenewal() {
         String name = ("Northeastern Regional Consolidated Healthcare Partners " + unique() + " ").repeat(5)
                 .substring(0, 200);
-        Subscription subscription = subscription(name, 45, 75_000);
+        Account account = accounts.createAccount(name, Vertical.HEALTHCARE, "NORTHEAST", Tier.GROWTH, TestUsers.IVY);
+        String product = "Enterprise Care Coordination, Population Health Analytics and Clinical Documentation Suite "
+                + "with Premier Support Plus and Onboarding";
+        Subscription subscription = accounts.addSubscription(account.getId(), product.substring(0, 120),
+                BigDecimal.valueOf(75_000), TODAY.minusYears(1), TODAY.plusDays(45));
         renewalWindow.startDueRenewals(TODAY);
         assertThat(liveRenewal(subscription.getId())).isNotNull();
         assertThat(opportunities.ofSubscription(subscription.getId()).get(0).getName()).hasSizeLessThanOrEqualTo(300)
