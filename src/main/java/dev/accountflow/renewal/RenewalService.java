@@ -267,7 +267,7 @@ public class RenewalService {
                 : current.subtract(proposed).multiply(BigDecimal.valueOf(100)).divide(current, 2, RoundingMode.HALF_UP);
         RenewalQuote quote = new RenewalQuote(subscription.getId(), processInstanceId, current, proposed, termMonths,
                 discount);
-        DiscountFacts facts = discountFacts(subscription.getAccountId(), proposed.doubleValue(), discount.doubleValue());
+        DiscountFacts facts = discountFacts(subscription.getAccountId(), current.doubleValue(), discount.doubleValue());
         Decided<DiscountDecision> decided = rules.checkDiscount(facts);
         decisions.record("discount-approval", "process-instance", processInstanceId, decided.run(), facts,
                 decided.decision());
