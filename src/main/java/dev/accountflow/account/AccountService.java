@@ -154,20 +154,6 @@ public class AccountService {
         requireSubscription(subscriptionId).enterRenewal();
     }
 
-    /** Writes a renewal's outcome back to the subscription. */
-    @Transactional
-    public Subscription recordRenewalOutcome(String subscriptionId, SubscriptionStatus outcome, BigDecimal newArr,
-                                             String churnReason) {
-        Subscription subscription = requireSubscription(subscriptionId);
-        switch (outcome) {
-            case RENEWED -> subscription.renew(newArr != null ? newArr : subscription.getArr());
-            case DOWNSOLD -> subscription.downsell(newArr);
-            case CHURNED -> subscription.churn(churnReason);
-            default -> throw new IllegalArgumentException("Not a renewal outcome: " + outcome);
-        }
-        return subscription;
-    }
-
     private Account requireAccount(String id) {
         return accounts.findById(id).orElseThrow(() -> ApiException.notFound("Account " + id));
     }

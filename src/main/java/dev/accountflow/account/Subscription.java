@@ -44,19 +44,26 @@ public class Subscription {
         status = SubscriptionStatus.IN_RENEWAL;
     }
 
-    void renew(BigDecimal newArr) {
-        status = SubscriptionStatus.RENEWED;
-        arr = newArr;
-    }
-
-    void downsell(BigDecimal newArr) {
-        status = SubscriptionStatus.DOWNSOLD;
-        arr = newArr;
-    }
-
     void churn(String reason) {
         status = SubscriptionStatus.CHURNED;
         churnReason = reason;
+    }
+
+    /** The next term begins: new dates and ARR, and the kick-off sees the subscription again when it nears its end. */
+    void startTerm(LocalDate start, LocalDate end, BigDecimal newArr) {
+        startDate = start;
+        endDate = end;
+        arr = newArr;
+        status = SubscriptionStatus.ACTIVE;
+    }
+
+    /** A renewal ended without an outcome (cancelled, deleted): the next kick-off may start one again. */
+    boolean leaveRenewal() {
+        if (status != SubscriptionStatus.IN_RENEWAL) {
+            return false;
+        }
+        status = SubscriptionStatus.ACTIVE;
+        return true;
     }
 
     public String getId() { return id; }

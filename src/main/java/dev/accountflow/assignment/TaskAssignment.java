@@ -2,6 +2,7 @@ package dev.accountflow.assignment;
 
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
+import dev.accountflow.account.Subscription;
 import dev.accountflow.rules.AssignmentDecision;
 import dev.accountflow.rules.Decided;
 import dev.accountflow.rules.DecisionLog;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -67,7 +69,16 @@ public class TaskAssignment implements TaskListener {
     }
 
     TaskFacts factsOf(DelegateTask task, LocalDate today) {
-        return factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task::getVariable, today);
+        String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        Optional<Subscription> renewing = businessKey == null ? Optional.empty() : accounts.subscription(businessKey);
+        // a renewal's account, ARR and end date come from the database by its business key, not from variables
+        Function<String, Object> variables = renewing.<Function<String, Object>>map(s -> name -> switch (name) {
+            case "accountId" -> s.getAccountId();
+            case "arr" -> s.getArr().doubleValue();
+            case "endDate" -> s.getEndDate().toString();
+            default -> task.getVariable(name);
+        }).orElse(task::getVariable);
+        return factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), variables, today);
     }
 
     /** The facts the assignment rules see for a task, from its process variables (also used to simulate rule changes). */

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OpportunityService {
 
+    static final int NAME_LENGTH = 300;
+
     private final OpportunityRepository opportunities;
 
     OpportunityService(OpportunityRepository opportunities) {
@@ -20,8 +22,17 @@ public class OpportunityService {
     @Transactional
     public Opportunity openRenewal(String accountId, String subscriptionId, String accountName, String product,
                                    BigDecimal arr, LocalDate endDate, String ownerId) {
-        return opportunities.save(new Opportunity(accountId, subscriptionId, accountName + " — " + product + " renewal",
+        return opportunities.save(new Opportunity(accountId, subscriptionId, renewalName(accountName, product),
                 OpportunityType.RENEWAL, Stage.DISCOVER, arr, endDate, 70, ForecastCategory.COMMIT, ownerId));
+    }
+
+    /** "Account — Product renewal", shortened to the column's size so a long account name never stops a renewal. */
+    static String renewalName(String accountName, String product) {
+        String suffix = " — " + product + " renewal";
+        int room = NAME_LENGTH - suffix.length();
+        String account = accountName.length() <= room ? accountName : accountName.substring(0, Math.max(0, room - 1)) + "…";
+        String name = account + suffix;
+        return name.length() <= NAME_LENGTH ? name : name.substring(0, NAME_LENGTH);
     }
 
     @Transactional

@@ -17,8 +17,7 @@ class AssessRenewalHealth implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        HealthCheck check = renewals.assessAtStart(execution.getProcessInstanceId(),
-                ProcessVariables.text(execution, "accountId"), ProcessVariables.text(execution, "subscriptionId"));
+        HealthCheck check = renewals.assessAtStart(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
         execution.setVariable("atRisk", check.atRisk());
         execution.setVariable("healthReasons", check.reasons());
         execution.setVariable("healthDecisionId", check.decisionId());

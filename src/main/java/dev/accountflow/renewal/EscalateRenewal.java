@@ -16,8 +16,6 @@ class EscalateRenewal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        renewals.escalate(execution.getProcessInstanceId(), ProcessVariables.text(execution, "accountName"),
-                ProcessVariables.text(execution, "product"), ProcessVariables.text(execution, "endDate"),
-                ProcessVariables.text(execution, "ownerId"));
+        renewals.escalate(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordOutcome: RENEWED / DOWNSOLD / CHURNED goes back to the subscription and its opportunity. */
+/** Task_RecordOutcome: RENEWED / DOWNSOLD start the next term, CHURNED ends the subscription; the opportunity closes. */
 @Component
 class RecordRenewalOutcome implements JavaDelegate {
 
@@ -16,8 +16,8 @@ class RecordRenewalOutcome implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        renewals.recordOutcome(ProcessVariables.text(execution, "subscriptionId"),
-                ProcessVariables.text(execution, "opportunityId"), ProcessVariables.text(execution, "outcome"),
-                ProcessVariables.number(execution, "newArr"), ProcessVariables.text(execution, "churnReason"));
+        renewals.recordOutcome(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+                ProcessVariables.text(execution, "outcome"), execution.getVariable("newArr"),
+                ProcessVariables.text(execution, "churnReason"));
     }
 }

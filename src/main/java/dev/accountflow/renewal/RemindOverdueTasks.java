@@ -20,7 +20,6 @@ class RemindOverdueTasks implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
-        renewals.remindOverdueTasks(execution.getProcessInstanceId(), ProcessVariables.text(execution, "accountName"),
-                today);
+        renewals.remindOverdueTasks(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), today);
     }
 }

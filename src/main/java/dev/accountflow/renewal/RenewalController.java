@@ -1,27 +1,45 @@
 package dev.accountflow.renewal;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import dev.accountflow.web.ApiException;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/renewals")
+@PreAuthorize("hasAnyRole('sales-managers', 'camunda-admin')")
 class RenewalController {
 
-    private final RenewalWindow kickoff;
+    static final String KICKOFF_ASKED = "RenewalKickoffAsked";
 
-    RenewalController(RenewalWindow kickoff) {
-        this.kickoff = kickoff;
+    private final RuntimeService runtime;
+    private final KickoffRuns runs;
+
+    RenewalController(RuntimeService runtime, KickoffRuns runs) {
+        this.runtime = runtime;
+        this.runs = runs;
     }
 
-    /** Runs the daily kick-off now; subscriptions already in renewal are never started twice. */
+    /** Asks for a kick-off now: the job executor does the work in batches; the answer names the run to follow. */
     @PostMapping("/kickoff")
-    @PreAuthorize("hasAnyRole('sales-managers', 'camunda-admin')")
-    Map<String, Integer> kickoff() {
-        return Map.of("started", kickoff.startDueRenewals(LocalDate.now(ZoneOffset.UTC)));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> kickoff() {
+        return Map.of("runId", runtime.startProcessInstanceByMessage(KICKOFF_ASKED).getId());
+    }
+
+    @GetMapping("/kickoff/{runId}")
+    KickoffRuns.KickoffStatus kickoffRun(@PathVariable String runId) {
+        KickoffRuns.KickoffStatus status = runs.status(runId);
+        if (status == null) {
+            throw ApiException.notFound("Kick-off run " + runId);
+        }
+        return status;
     }
 }

@@ -3,18 +3,26 @@ package dev.accountflow.renewal;
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.Subscription;
+import dev.accountflow.account.SubscriptionStatus;
 import dev.accountflow.opportunity.Opportunity;
 import dev.accountflow.opportunity.OpportunityService;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,35 +33,39 @@ public class RenewalWindow {
     private static final Logger log = LoggerFactory.getLogger(RenewalWindow.class);
     static final String PROCESS_KEY = "renewal";
 
+    enum Start { STARTED, ALREADY_LIVE, STARTED_BY_THIS_RUN, NOT_DUE }
+
     private final AccountService accounts;
     private final OpportunityService opportunities;
     private final LiveRenewalRepository liveRenewals;
     private final RuntimeService runtime;
+    private final ProcessEngine engine;
     private final TransactionTemplate tx;
     private final RenewalProperties properties;
 
     RenewalWindow(AccountService accounts, OpportunityService opportunities, LiveRenewalRepository liveRenewals,
-                   RuntimeService runtime, TransactionTemplate tx, RenewalProperties properties) {
+                  RuntimeService runtime, ProcessEngine engine, TransactionTemplate tx, RenewalProperties properties) {
         this.accounts = accounts;
         this.opportunities = opportunities;
         this.liveRenewals = liveRenewals;
         this.runtime = runtime;
+        this.engine = engine;
         this.tx = tx;
         this.properties = properties;
     }
 
-    /** Returns how many renewals were started; each in its own transaction, so one bad row stops no other. */
+    /** Starts due renewals right here (demo data, tests); each in its own transaction, so one bad row stops no other. */
     public int startDueRenewals(LocalDate today) {
         int started = 0;
-        for (Subscription subscription : accounts.activeSubscriptionsEndingBetween(today,
-                today.plusDays(properties.windowDays()))) {
+        for (String subscriptionId : dueSubscriptionIds(today)) {
             try {
-                if (Boolean.TRUE.equals(tx.execute(s -> start(subscription.getId(), today)))) {
+                if (tx.execute(s -> start(subscriptionId, today, null)) == Start.STARTED) {
                     started++;
                 }
-            } catch (DataIntegrityViolationException e) {
-                // another node started this renewal a moment ago: the live_renewal key held, nothing to do
-                log.info("Renewal of subscription {} is already live", subscription.getId());
+            } catch (RuntimeException e) {
+                if (!alreadyLive(e, subscriptionId)) {
+                    log.error("Renewal of subscription {} could not start", subscriptionId, e);
+                }
             }
         }
         if (started > 0) {
@@ -62,32 +74,112 @@ public class RenewalWindow {
         return started;
     }
 
-    private boolean start(String subscriptionId, LocalDate today) {
-        if (liveRenewals.existsById(subscriptionId)) {
-            return false;
+    /** Active subscriptions ending within the window, soonest first. */
+    List<String> dueSubscriptionIds(LocalDate today) {
+        return accounts.activeSubscriptionsEndingBetween(today, today.plusDays(properties.windowDays())).stream()
+                .map(Subscription::getId).toList();
+    }
+
+    /**
+     * Starts one batch of a kick-off run in one new transaction of its own; if that fails, each subscription again
+     * in its own, so a bad one stops no other. Counts go to the run in the transaction that started the renewal.
+     */
+    List<KickoffFailure> startBatch(KickoffRuns runs, String runId, List<String> subscriptionIds, LocalDate today) {
+        CommandExecutor ownTransaction = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequiresNew();
+        try {
+            ownTransaction.execute(context -> {
+                List<Start> results = new ArrayList<>();
+                for (String id : subscriptionIds) {
+                    results.add(start(id, today, runId));
+                }
+                runs.count(runId, results);
+                return null;
+            });
+            return List.of();
+        } catch (RuntimeException batchFailed) {
+            log.info("Kick-off run {}: a batch of {} failed ({}); starting its renewals one by one", runId,
+                    subscriptionIds.size(), batchFailed.getMessage());
+        }
+        List<KickoffFailure> failures = new ArrayList<>();
+        for (String id : subscriptionIds) {
+            try {
+                ownTransaction.execute(context -> {
+                    Start result = start(id, today, runId);
+                    runs.count(runId, List.of(result));
+                    runs.forgetFailure(runId, id);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                if (alreadyLive(e, id)) {
+                    ownTransaction.execute(context -> {
+                        runs.count(runId, List.of(Start.ALREADY_LIVE));
+                        return null;
+                    });
+                } else {
+                    log.error("Kick-off run {}: renewal of subscription {} could not start", runId, id, e);
+                    KickoffFailure failure = new KickoffFailure(id, reason(e));
+                    ownTransaction.execute(context -> {
+                        runs.recordFailure(runId, failure);
+                        return null;
+                    });
+                    failures.add(failure);
+                }
+            }
+        }
+        return failures;
+    }
+
+    private Start start(String subscriptionId, LocalDate today, String runId) {
+        Optional<LiveRenewal> live = liveRenewals.findById(subscriptionId);
+        if (live.isPresent()) {
+            return runId != null && runId.equals(live.get().getKickoffRunId()) ? Start.STARTED_BY_THIS_RUN
+                    : Start.ALREADY_LIVE;
         }
         Subscription subscription = accounts.subscription(subscriptionId).orElseThrow();
+        if (subscription.getStatus() != SubscriptionStatus.ACTIVE) {
+            return Start.NOT_DUE;
+        }
         Account account = accounts.account(subscription.getAccountId()).orElseThrow();
         Opportunity opportunity = opportunities.openRenewal(account.getId(), subscriptionId, account.getName(),
                 subscription.getProduct(), subscription.getArr(), subscription.getEndDate(), account.getOwnerId());
-        LiveRenewal live = liveRenewals.saveAndFlush(new LiveRenewal(subscriptionId, opportunity.getId()));
+        // inserted, never merged: a second node's insert fails on the key here, before anything else is written
+        LiveRenewal row = liveRenewals.saveAndFlush(new LiveRenewal(subscriptionId, opportunity.getId(), runId));
         accounts.markInRenewal(subscriptionId);
 
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, subscriptionId,
-                variables(account, subscription, opportunity, today));
-        live.attachProcess(instance.getId());
+                variables(account, subscription, today));
+        row.attachProcess(instance.getId());
         opportunities.attachProcess(opportunity.getId(), instance.getId());
-        return true;
+        return Start.STARTED;
     }
 
-    private Map<String, Object> variables(Account account, Subscription subscription, Opportunity opportunity,
-                                          LocalDate today) {
+    /** Only the live_renewal key says "already live"; any other failure is a real one. */
+    static boolean alreadyLive(Throwable failure, String subscriptionId) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("live_renewal")) {
+                log.info("Renewal of subscription {} is already live (another node started it)", subscriptionId);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return message.length() > 1000 ? message.substring(0, 1000) : message;
+    }
+
+    // what the forms show and the timers and assignment rules read; the delegates read the database instead
+    private Map<String, Object> variables(Account account, Subscription subscription, LocalDate today) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put("subscriptionId", subscription.getId());
-        vars.put("opportunityId", opportunity.getId());
         vars.put("accountId", account.getId());
         vars.put("accountName", account.getName());
-        vars.put("ownerId", account.getOwnerId());
         vars.put("product", subscription.getProduct());
         vars.put("arr", subscription.getArr().doubleValue());
         vars.put("endDate", subscription.getEndDate().toString());

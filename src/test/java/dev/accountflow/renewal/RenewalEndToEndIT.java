@@ -9,6 +9,8 @@ import dev.accountflow.account.AccountService;
 import dev.accountflow.account.ContactRole;
 import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
+import dev.accountflow.account.SubscriptionTerm;
+import dev.accountflow.account.SubscriptionTerms;
 import dev.accountflow.account.Tier;
 import dev.accountflow.account.Vertical;
 import dev.accountflow.assignment.TaskAssignment;
@@ -64,6 +66,7 @@ class RenewalEndToEndIT extends PostgresIT {
 
     @Autowired AccountService accounts;
     @Autowired OpportunityService opportunities;
+    @Autowired SubscriptionTerms subscriptionTerms;
     @Autowired RenewalWindow renewalWindow;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
@@ -131,14 +134,19 @@ class RenewalEndToEndIT extends PostgresIT {
                 .isInstanceOf(RenewalInputException.class).hasMessageContaining("newArr");
         assertThat(accounts.subscription(atRisk.getId()).orElseThrow().getStatus())
                 .as("a rejected outcome writes nothing").isEqualTo(SubscriptionStatus.IN_RENEWAL);
-        tasks.complete(negotiate.getId(), Map.of("outcome", "DOWNSOLD", "newArr", 150_000));
+        tasks.complete(negotiate.getId(), Map.of("outcome", "DOWNSOLD", "newArr", 160_000));
 
+        // the downsell at the approved ARR opens the next term: ACTIVE again, so next year's kick-off sees it
         Subscription after = accounts.subscription(atRisk.getId()).orElseThrow();
-        assertThat(after.getStatus()).isEqualTo(SubscriptionStatus.DOWNSOLD);
-        assertThat(after.getArr()).isEqualByComparingTo("150000");
+        assertThat(after.getStatus()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(after.getArr()).isEqualByComparingTo("160000");
+        assertThat(after.getStartDate()).isEqualTo(TODAY.plusDays(51));
+        assertThat(after.getEndDate()).isEqualTo(TODAY.plusDays(51).plusMonths(12).minusDays(1));
+        assertThat(subscriptionTerms.termsOf(atRisk.getId())).extracting(SubscriptionTerm::getOutcome)
+                .containsExactly(SubscriptionStatus.DOWNSOLD, null);
         Opportunity opportunity = opportunities.ofSubscription(atRisk.getId()).get(0);
         assertThat(opportunity.getStage()).isEqualTo(Stage.CLOSED_WON);
-        assertThat(opportunity.getAmount()).isEqualByComparingTo("150000");
+        assertThat(opportunity.getAmount()).isEqualByComparingTo("160000");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(renewal.getId()).count()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from live_renewal where subscription_id = ?", Integer.class,
                 atRisk.getId())).isZero();
@@ -187,7 +195,9 @@ class RenewalEndToEndIT extends PostgresIT {
         tasks.complete(openTask(liveRenewal(renewing.getId())).getId(), Map.of("outcome", "RENEWED", "newArr", 130_000));
         assertThat(accounts.subscription(renewing.getId()).orElseThrow())
                 .extracting(Subscription::getStatus, s -> s.getArr().intValue())
-                .containsExactly(SubscriptionStatus.RENEWED, 130_000);
+                .containsExactly(SubscriptionStatus.ACTIVE, 130_000);
+        assertThat(subscriptionTerms.termsOf(renewing.getId())).extracting(SubscriptionTerm::getOutcome)
+                .containsExactly(SubscriptionStatus.RENEWED, null);
 
         ProcessInstance churn = liveRenewal(leaving.getId());
         runToNegotiation(churn, 0);
@@ -367,14 +377,11 @@ class RenewalEndToEndIT extends PostgresIT {
     }
 
     private ProcessInstance liveRenewal(String subscriptionId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("renewal")
-                .processInstanceBusinessKey(subscriptionId).singleResult();
+        return RenewalSteps.liveRenewal(runtime, subscriptionId);
     }
 
     private Task openTask(ProcessInstance renewal) {
-        return tasks.createTaskQuery().processInstanceId(renewal.getId())
-                .taskDefinitionKeyIn("Task_PrepareRenewalPlan", "Task_ExecutiveCheckIn", "Task_PrepareQuote",
-                        "Task_ApproveDiscount", "Task_Negotiate").singleResult();
+        return RenewalSteps.openTask(tasks, renewal);
     }
 
     private static String unique() {

@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accountflow.money.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -75,37 +77,47 @@ class RenewalProcessTest {
 
     /** Every form shows the account context read-only. */
     private static final Set<String> ACCOUNT_CONTEXT =
-            Set.of("accountName", "product", "arr", "endDate", "daysLeft", "healthReasons");
+            Set.of("accountName", "product", "currentArr", "endsOn", "daysLeft", "healthReasons");
 
     /** What the contract says each task's form takes (besides the account context). */
     private static final Map<String, Set<String>> FORM_TAKES = Map.of(
             "Task_PrepareRenewalPlan", Set.of("renewalPlan"),
             "Task_ExecutiveCheckIn", Set.of("execCheckInNotes", "executiveEngaged"),
-            "Task_PrepareQuote", Set.of("proposedArr", "discountPct"),
+            "Task_PrepareQuote", Set.of("proposedArr", "termMonths"),
             "Task_ApproveDiscount", Set.of("discountApproved", "approvalComment"),
             "Task_Negotiate", Set.of("outcome", "newArr", "churnReason"),
             "Task_ReviewEscalatedRenewal", Set.of("managerNote"));
 
+    /** The quote as the server computed it: the rep proposes the ARR, never the discount. */
     private static final Map<String, Set<String>> FORM_SHOWS_READ_ONLY = Map.of(
-            "Task_ApproveDiscount", Set.of("proposedArr", "discountPct", "approvalReason"));
+            "Task_ApproveDiscount", Set.of("quotedArr", "quotedDiscount", "quotedTerm", "approvalReason"),
+            "Task_Negotiate", Set.of("quotedArr", "quotedDiscount", "quotedTerm", "approvedBy", "managerComment"));
 
     private static final Map<String, Set<String>> FORM_REQUIRES = Map.of(
             "Task_PrepareRenewalPlan", Set.of("renewalPlan"),
             "Task_ExecutiveCheckIn", Set.of("execCheckInNotes"),
-            "Task_PrepareQuote", Set.of("proposedArr", "discountPct"),
+            "Task_PrepareQuote", Set.of("proposedArr"),
             "Task_Negotiate", Set.of("outcome"));
 
     private final RecordingDelegate assessRenewalHealth = new RecordingDelegate(execution -> {
         execution.setVariable("atRisk", true);
         execution.setVariable("healthReasons", "No executive contact for 75 days and renewal in 85 days");
     });
-    // Mirrors the stage gate: renewal discounts above 15% need a sales manager.
+    // Mirrors the server: the discount is computed from the proposed vs the current ARR; above 15% needs a sales manager.
     private final RecordingDelegate checkRenewalDiscount = new RecordingDelegate(execution -> {
-        double discountPct = ((Number) execution.getVariable("discountPct")).doubleValue();
+        double current = ((Number) execution.getVariable("arr")).doubleValue();
+        double proposed = Money.require("proposedArr", execution.getVariable("proposedArr")).doubleValue();
+        double discountPct = Math.round((current - proposed) * 10000 / current) / 100.0;
+        execution.setVariable("discountPct", discountPct);
         execution.setVariable("approvalRequired", discountPct > 15);
         execution.setVariable("approvalReason", discountPct > 15 ? "Discount above 15% needs sales-managers approval" : null);
     });
+    private final List<Boolean> outcomesWithinQuote = new ArrayList<>();
+    private final RecordingDelegate checkOutcomeAgainstQuote = new RecordingDelegate(execution ->
+            execution.setVariable("outcomeWithinQuote", outcomesWithinQuote.isEmpty() || outcomesWithinQuote.remove(0)));
     private final RecordingDelegate recordRenewalOutcome = new RecordingDelegate();
+    private final List<String> figuresShownOn = new ArrayList<>();
+    private final List<String> approvalAnswers = new ArrayList<>();
     private final RecordingDelegate remindOverdueTasks = new RecordingDelegate();
     private final RecordingDelegate escalateRenewal = new RecordingDelegate();
 
@@ -116,7 +128,11 @@ class RenewalProcessTest {
         init(engine);
         Mocks.register("assessRenewalHealth", assessRenewalHealth);
         Mocks.register("checkRenewalDiscount", checkRenewalDiscount);
+        Mocks.register("checkOutcomeAgainstQuote", checkOutcomeAgainstQuote);
         Mocks.register("recordRenewalOutcome", recordRenewalOutcome);
+        Mocks.register("showRenewalFigures", (TaskListener) task -> figuresShownOn.add(task.getTaskDefinitionKey()));
+        Mocks.register("recordApprovalAnswer", (TaskListener) task ->
+                approvalAnswers.add(String.valueOf(task.getVariable("discountApproved"))));
         Mocks.register("remindOverdueTasks", remindOverdueTasks);
         Mocks.register("escalateRenewal", escalateRenewal);
     }
@@ -140,7 +156,10 @@ class RenewalProcessTest {
 
         workThroughToNegotiation(5.0);
         assertThat(renewal).isWaitingAt("Task_Negotiate").hasNotPassed("Task_ApproveDiscount");
-        then(checkRenewalDiscount.lastCall()).containsEntry("proposedArr", 114000.0).containsEntry("discountPct", 5.0);
+        then(checkRenewalDiscount.lastCall()).containsEntry("proposedArr", "114,000");
+        assertThat(renewal).variables().containsEntry("discountPct", 5.0);
+        then(figuresShownOn).as("every task shows the server's figures")
+                .containsExactly("Task_PrepareRenewalPlan", "Task_ExecutiveCheckIn", "Task_PrepareQuote", "Task_Negotiate");
 
         submitForm("Task_Negotiate", withVariables("outcome", "RENEWED"));
 
@@ -155,12 +174,12 @@ class RenewalProcessTest {
         startRenewal();
         workThroughToNegotiation(5.0);
 
-        submitForm("Task_Negotiate", withVariables("outcome", "DOWNSOLD", "newArr", 90000.0));
+        submitForm("Task_Negotiate", withVariables("outcome", "DOWNSOLD", "newArr", "90,000"));
 
         assertThat(renewal).hasPassed("Task_RecordOutcome").isEnded();
         then(recordRenewalOutcome.lastCall())
                 .containsEntry("outcome", "DOWNSOLD")
-                .containsEntry("newArr", 90000.0);
+                .containsEntry("newArr", "90,000");
     }
 
     @Test
@@ -202,12 +221,32 @@ class RenewalProcessTest {
         submitForm("Task_ApproveDiscount", withVariables("discountApproved", false, "approvalComment", "Keep it within 15%"));
         assertThat(renewal).isWaitingAt("Task_PrepareQuote").hasNotPassed("Task_Negotiate");
 
-        submitForm("Task_PrepareQuote", withVariables("proposedArr", 118000.0, "discountPct", 12.0));
+        submitForm("Task_PrepareQuote", withVariables("proposedArr", "$105,600.00", "termMonths", 24));
         assertThat(renewal).isWaitingAt("Task_Negotiate");
         then(checkRenewalDiscount.calls()).hasSize(2);
-        then(checkRenewalDiscount.lastCall()).containsEntry("discountPct", 12.0);
+        then(checkRenewalDiscount.lastCall()).containsEntry("proposedArr", "$105,600.00").containsEntry("termMonths", 24);
+        assertThat(renewal).variables().containsEntry("discountPct", 12.0);
+        then(approvalAnswers).containsExactly("false");
         then(timesCompleted("Task_PrepareQuote")).isEqualTo(2);
         then(timesCompleted("Task_ApproveDiscount")).as("the revised quote did not need approval").isEqualTo(1);
+    }
+
+    @Test
+    void anOutcomeBelowTheAgreedQuoteGoesBackForApprovalBeforeItIsRecorded() {
+        startRenewal();
+        workThroughToNegotiation(5.0);
+        outcomesWithinQuote.add(false);
+
+        submitForm("Task_Negotiate", withVariables("outcome", "RENEWED", "newArr", "90,000"));
+
+        assertThat(renewal).hasPassed("Task_CheckOutcome").isWaitingAt("Task_ApproveDiscount").hasNotPassed("Task_RecordOutcome");
+        then(recordRenewalOutcome.calls()).isEmpty();
+        submitForm("Task_ApproveDiscount", withVariables("discountApproved", true, "approvalComment", "Multi-year deal"));
+        assertThat(renewal).isWaitingAt("Task_Negotiate");
+        submitForm("Task_Negotiate", withVariables("outcome", "RENEWED", "newArr", "90,000"));
+        assertThat(renewal).hasPassed("Task_RecordOutcome").isEnded();
+        then(recordRenewalOutcome.calls()).hasSize(1);
+        then(approvalAnswers).containsExactly("true");
     }
 
     @Test
@@ -247,7 +286,7 @@ class RenewalProcessTest {
         assertThat(renewal).isWaitingAt("Task_PrepareQuote", "Task_ReviewEscalatedRenewal");
         then(jobQuery().activityId("Timer_RenewalEscalation").count()).as("the escalation fires once").isZero();
 
-        submitForm("Task_PrepareQuote", withVariables("proposedArr", 114000.0, "discountPct", 5.0));
+        submitForm("Task_PrepareQuote", withVariables("proposedArr", "114,000"));
         submitForm("Task_Negotiate", withVariables("outcome", "RENEWED"));
         assertThat(renewal).hasPassed("End_RenewalWorkDone").isNotEnded().isWaitingAtExactly("Task_ReviewEscalatedRenewal");
         then(jobQuery().activityId("Timer_OverdueReminder").count()).as("no reminders once the renewal work is done").isZero();
@@ -310,7 +349,12 @@ class RenewalProcessTest {
     private void workThroughToNegotiation(double discountPct) {
         submitForm("Task_PrepareRenewalPlan", withVariables("renewalPlan", "Multi-year renewal with the clinical suite"));
         submitForm("Task_ExecutiveCheckIn", withVariables("execCheckInNotes", "CFO wants a price cap", "executiveEngaged", true));
-        submitForm("Task_PrepareQuote", withVariables("proposedArr", 114000.0, "discountPct", discountPct));
+        submitForm("Task_PrepareQuote", withVariables("proposedArr", proposedFor(discountPct)));
+    }
+
+    /** The proposed ARR, as a rep types it, that gives the discount against the current 120,000. */
+    private static String proposedFor(double discountPct) {
+        return String.format(java.util.Locale.US, "%,.0f", 120_000 * (100 - discountPct) / 100);
     }
 
     /** Completes the task the way Tasklist would: only with fields its deployed form has. */

@@ -1,0 +1,77 @@
+package dev.accountflow.account;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** How a renewal's outcome moves a subscription on: into its next term, or out of the book. */
+@Service
+public class SubscriptionTerms {
+
+    private final SubscriptionRepository subscriptions;
+    private final SubscriptionTermRepository terms;
+
+    SubscriptionTerms(SubscriptionRepository subscriptions, SubscriptionTermRepository terms) {
+        this.subscriptions = subscriptions;
+        this.terms = terms;
+    }
+
+    /**
+     * RENEWED or DOWNSOLD: the running term is closed with its outcome and the next one starts the day after it
+     * ends, for the months quoted, at the new ARR; the subscription is ACTIVE again with the new end date.
+     */
+    @Transactional
+    public SubscriptionTerm startNextTerm(String subscriptionId, SubscriptionStatus outcome, BigDecimal newArr,
+                                         int termMonths) {
+        if (outcome != SubscriptionStatus.RENEWED && outcome != SubscriptionStatus.DOWNSOLD) {
+            throw new IllegalArgumentException("Not an outcome that starts a term: " + outcome);
+        }
+        Subscription subscription = require(subscriptionId);
+        runningTerm(subscription).close(outcome);
+        LocalDate start = subscription.getEndDate().plusDays(1);
+        LocalDate end = start.plusMonths(termMonths).minusDays(1);
+        SubscriptionTerm next = terms.save(new SubscriptionTerm(subscriptionId, start, end, newArr));
+        subscription.startTerm(start, end, newArr);
+        return next;
+    }
+
+    /** CHURNED: the running term ends with the reason and the subscription leaves the book. */
+    @Transactional
+    public void end(String subscriptionId, String reason) {
+        Subscription subscription = require(subscriptionId);
+        runningTerm(subscription).close(SubscriptionStatus.CHURNED);
+        subscription.churn(reason);
+    }
+
+    /** Puts a subscription whose renewal ended without an outcome back where the kick-off finds it. */
+    @Transactional
+    public boolean releaseFromRenewal(String subscriptionId) {
+        return subscriptions.findById(subscriptionId).map(Subscription::leaveRenewal).orElse(false);
+    }
+
+    /** Every term of the subscription, oldest first; the last is the one running. */
+    @Transactional(readOnly = true)
+    public List<SubscriptionTerm> termsOf(String subscriptionId) {
+        List<SubscriptionTerm> history = terms.findBySubscriptionIdOrderByStartDate(subscriptionId);
+        return history.isEmpty()
+                ? subscriptions.findById(subscriptionId).map(s -> List.of(firstTerm(s))).orElse(List.of())
+                : history;
+    }
+
+    // a subscription created before terms were kept gets its running term recorded when it first renews
+    private SubscriptionTerm runningTerm(Subscription subscription) {
+        List<SubscriptionTerm> history = terms.findBySubscriptionIdOrderByStartDate(subscription.getId());
+        return history.isEmpty() ? terms.save(firstTerm(subscription)) : history.get(history.size() - 1);
+    }
+
+    private static SubscriptionTerm firstTerm(Subscription subscription) {
+        return new SubscriptionTerm(subscription.getId(), subscription.getStartDate(), subscription.getEndDate(),
+                subscription.getArr());
+    }
+
+    private Subscription require(String id) {
+        return subscriptions.findById(id).orElseThrow(() -> new IllegalStateException("No subscription " + id));
+    }
+}

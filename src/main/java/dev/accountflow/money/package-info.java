@@ -1,0 +1,2 @@
+/** Money and dates as the sales team types and reads them. */
+package dev.accountflow.money;
