@@ -73,7 +73,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.ADD_CONTACT,           row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.ADD_SUBSCRIPTION,      row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.ADD_HEALTH_SIGNAL,     row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
-            Map.entry(Endpoint.RENEWAL_KICKOFF,       row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
+            Map.entry(Endpoint.RENEWAL_KICKOFF,       row(403, 403, 202, 403, 403, 403, 403, 403, 202, 401)),
             Map.entry(Endpoint.VALIDATE_RULES,        row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401)),
             Map.entry(Endpoint.SAVE_RULE_DRAFT,       row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
             Map.entry(Endpoint.TEST_RULE_VERSION,     row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401)),
