@@ -10,6 +10,8 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleCompiler {
 
+    private static final Logger log = LoggerFactory.getLogger(RuleCompiler.class);
     // the KieRepository is JVM-wide, so build numbers must be too
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final String NO_PACKAGE = "Parser returned a null Package";
@@ -36,6 +39,13 @@ public class RuleCompiler {
         } catch (StackOverflowError e) {
             // the bounds keep ordinary nesting out; this catches whatever other shape still recurses too deep
             throw new RuleTextOutOfBounds(ruleSetName, version, new RuleProblem(1, 1, TOO_DEEP), "drl: " + TOO_DEEP);
+        } catch (RuleCompilationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // text that trips up the compiler itself is still text that does not compile, not a failure of the app
+            log.warn("The rule compiler failed on rule set '{}' version {}", ruleSetName, version, e);
+            throw new RuleCompilationException(ruleSetName, version,
+                    List.of(new RuleProblem(1, 1, "the rule compiler could not read this text: " + e.getMessage())));
         }
     }
 

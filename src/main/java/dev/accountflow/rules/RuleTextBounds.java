@@ -3,7 +3,7 @@ package dev.accountflow.rules;
 import java.util.Optional;
 
 /**
- * How big and how deeply nested rule text may be. Drools parses brackets recursively, so unbounded nesting ends in a
+ * How big and how deeply nested rule text may be (and that it holds no NUL character). Drools parses brackets recursively, so unbounded nesting ends in a
  * StackOverflowError on a request thread; a sane limit keeps every rule a person writes and refuses the rest.
  */
 public final class RuleTextBounds {
@@ -29,6 +29,10 @@ public final class RuleTextBounds {
             char c = drl.charAt(i);
             char next = i + 1 < drl.length() ? drl.charAt(i + 1) : 0;
             column++;
+            if (c == 0) {
+                // PostgreSQL cannot store it, and no rule needs it
+                return Optional.of(new RuleProblem(line, column, "contains a NUL character; remove it"));
+            }
             if (c == '\n') {
                 line++;
                 column = 0;

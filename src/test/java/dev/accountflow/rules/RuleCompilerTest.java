@@ -256,6 +256,13 @@ class RuleCompilerTest {
         assertThat(((RuleTextOutOfBounds) error).getDetail()).startsWith("drl: longer than 200,000 characters");
     }
 
+    @Test
+    void aNulCharacterIsRefusedAtItsLine() {
+        RuleCompilationException error = rejected(7, GATE.replace("DiscountFacts( discountPct", "DiscountFacts(\0 discountPct"));
+
+        assertThat(((RuleTextOutOfBounds) error).getDetail()).startsWith("line 5: contains a NUL character");
+    }
+
     private RuleCompilationException rejected(int version, String drl) {
         return catchThrowableOfType(RuleCompilationException.class, () -> compiler.compile("stage-gates", version, drl));
     }
