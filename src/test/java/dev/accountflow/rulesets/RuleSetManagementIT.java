@@ -83,11 +83,7 @@ class RuleSetManagementIT extends PostgresIT {
     @Test
     void aFailingScenarioBlocksPublishingAndAPassingDraftGoesLive() throws Exception {
         String active = activeDrl("stage-gates");
-        HttpResponse<String> scenario = post("/api/rule-sets/stage-gates/scenarios", TestUsers.MAX, json.writeValueAsString(
-                Map.of("name", "Enterprise renewal at 14% needs no approval " + unique(),
-                        "facts", Map.of("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 200000, "discountPct", 14),
-                        "expected", Map.of("approvalRequired", false))));
-        assertThat(scenario.statusCode()).as(scenario.body()).isEqualTo(201);
+        addNoApprovalScenario("Enterprise renewal at 14% needs no approval " + unique(), 14);
 
         String stricter = active.replace("discountPct > 15.0", "discountPct > 12.0");
         int failing = version(saveDraft("stage-gates", stricter, TestUsers.MAX));
@@ -317,12 +313,7 @@ class RuleSetManagementIT extends PostgresIT {
 
     @Test
     void aScenarioCanBeDeletedByAnAuthorOnlyFromItsOwnRuleSet() throws Exception {
-        HttpResponse<String> added = post("/api/rule-sets/stage-gates/scenarios", TestUsers.MAX, json.writeValueAsString(
-                Map.of("name", "  Small renewal discount needs no approval " + unique() + "  ",
-                        "facts", Map.of("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 1000, "discountPct", 2),
-                        "expected", Map.of("approvalRequired", false))));
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        JsonNode scenario = json.readTree(added.body());
+        JsonNode scenario = addNoApprovalScenario("  Small renewal discount needs no approval " + unique() + "  ", 2);
         assertThat(scenario.get("name").asText()).startsWith("Small renewal").doesNotEndWith(" ");
         String id = scenario.get("id").asText();
 
@@ -369,11 +360,7 @@ class RuleSetManagementIT extends PostgresIT {
     void aRefusedRestoreLeavesNoDraftBehind() throws Exception {
         String active = activeDrl("stage-gates");
         int activeBefore = activeVersion("stage-gates");
-        HttpResponse<String> added = post("/api/rule-sets/stage-gates/scenarios", TestUsers.MAX, json.writeValueAsString(
-                Map.of("name", "An 8% enterprise renewal discount needs no approval " + unique(),
-                        "facts", Map.of("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 1000, "discountPct", 8),
-                        "expected", Map.of("approvalRequired", false))));
-        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        JsonNode added = addNoApprovalScenario("An 8% enterprise renewal discount needs no approval " + unique(), 8);
         int stricter = version(saveDraft("stage-gates", active.replace("discountPct > 15.0", "discountPct > 5.0"),
                 TestUsers.MAX));
         int versionsBefore = versionCount("stage-gates");
@@ -386,8 +373,8 @@ class RuleSetManagementIT extends PostgresIT {
         assertThat(versionCount("stage-gates")).as("no draft left behind").isEqualTo(versionsBefore);
         assertThat(latestVersion("stage-gates")).isEqualTo(stricter);
         assertThat(activeVersion("stage-gates")).isEqualTo(activeBefore);
-        assertThat(send("DELETE", "/api/rule-sets/stage-gates/scenarios/" + json.readTree(added.body()).get("id").asText(),
-                TestUsers.MAX, null, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/rule-sets/stage-gates/scenarios/" + added.get("id").asText(), TestUsers.MAX, null,
+                null).statusCode()).isEqualTo(204);
     }
 
     @Test
@@ -447,6 +434,15 @@ class RuleSetManagementIT extends PostgresIT {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Integer.class));
         }
         return counts;
+    }
+
+    /** A stage-gates scenario: an enterprise renewal at this discount needs no approval. */
+    private JsonNode addNoApprovalScenario(String name, int discountPct) throws Exception {
+        HttpResponse<String> added = post("/api/rule-sets/stage-gates/scenarios", TestUsers.MAX, scenarioBody(name,
+                Map.of("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 200000, "discountPct", discountPct),
+                Map.of("approvalRequired", false)));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return json.readTree(added.body());
     }
 
     private String scenarioBody(String name, Object facts, Object expected) throws Exception {
