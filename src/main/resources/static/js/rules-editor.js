@@ -345,20 +345,49 @@
 
   function renderScenarios() {
     var scenarios = state.ruleSet.scenarios || [];
+    var deleteTemplate = $("delete-scenario-control");
     var rows = scenarios.map(function (s) {
-      return el("tr", {"data-scenario": s.id}, [
+      var cells = [
         el("td", {text: s.name}),
-        el("td", {}, [keyValues(s.facts)]),
-        el("td", {}, [keyValues(s.expected)]),
+        el("td", {}, [s.facts ? keyValues(s.facts) : el("span", {className: "error", text: "cannot be read"})]),
+        el("td", {}, [s.expected ? keyValues(s.expected)
+          : el("span", {className: "error", text: "cannot be read"})]),
         el("td", {text: s.author || "—"})
-      ]);
+      ];
+      // the delete control exists on the page only for people who may change scenarios
+      if (deleteTemplate) {
+        var remove = deleteTemplate.content.firstElementChild.cloneNode(true);
+        remove.addEventListener("click", function () { deleteScenario(s); });
+        cells.push(el("td", {className: "row-actions"}, [remove]));
+      }
+      return el("tr", {"data-scenario": s.id}, cells);
     });
     if (!rows.length) {
-      rows = [el("tr", {}, [el("td", {colspan: 4, className: "muted",
+      rows = [el("tr", {}, [el("td", {colspan: deleteTemplate ? 5 : 4, className: "muted",
         text: "No scenarios yet." + (canEdit ? " Add one below." : "")})])];
     }
     var body = document.querySelector("#scenario-table tbody");
     body.replaceChildren.apply(body, rows);
+  }
+
+  function deleteScenario(scenario) {
+    if (!window.confirm("Delete the scenario “" + scenario.name + "”? Test and Publish no longer check it.")) {
+      return;
+    }
+    var message = $("scenario-message");
+    api("DELETE", apiBase + "/scenarios/" + encodeURIComponent(scenario.id)).then(function (result) {
+      if (!result.ok && result.status !== 404) {
+        var problem = failure(result);
+        say(message, "error", problem.text, problem.details);
+        return;
+      }
+      state.ruleSet.scenarios = (state.ruleSet.scenarios || []).filter(function (s) { return s.id !== scenario.id; });
+      renderScenarios();
+      // a pass that unlocked Publish may have included it; test again against the scenarios that remain
+      state.lastTest = null;
+      updateControls();
+      say(message, "success", "Scenario “" + scenario.name + "” deleted.");
+    });
   }
 
   function updateControls() {
@@ -494,9 +523,8 @@
     if (!isDirty()) {
       return false;
     }
-    say($("message"), "info", canEdit
-      ? what + " works on a saved version. Save your changes as a draft first, then " + what.toLowerCase() + " it."
-      : what + " works on a saved version; open one from the version history.");
+    say($("message"), "info", what + " works on a saved version. Save your changes as a draft first, then "
+      + what.toLowerCase() + " it.");
     return true;
   }
 
@@ -892,12 +920,14 @@
   // ------------------------------------------------ wiring
 
   editor.on("change", updateControls);
-  $("validate").addEventListener("click", validate);
+  if ($("validate")) {
+    $("validate").addEventListener("click", validate);
+    $("run-test").addEventListener("click", runTest);
+    $("simulate").addEventListener("click", simulate);
+  }
   $("compare").addEventListener("click", function () {
     diffVersions(Number($("diff-from").value), Number($("diff-to").value));
   });
-  $("run-test").addEventListener("click", runTest);
-  $("simulate").addEventListener("click", simulate);
   $("close-viewer").addEventListener("click", function () {
     $("viewer").hidden = true;
   });

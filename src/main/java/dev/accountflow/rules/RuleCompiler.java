@@ -10,20 +10,43 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Turns DRL text into a {@link CompiledRuleSet}, or says which lines are wrong. */
+/**
+ * Turns DRL text into a {@link CompiledRuleSet}, or says which lines are wrong. Compiling never runs a rule: a rule's
+ * {@code then} is code, and only deciding (never validating, saving or loading) may execute it.
+ */
 @Component
 public class RuleCompiler {
 
+    private static final Logger log = LoggerFactory.getLogger(RuleCompiler.class);
     // the KieRepository is JVM-wide, so build numbers must be too
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final String NO_PACKAGE = "Parser returned a null Package";
+    private static final String TOO_DEEP = "too deeply nested for the rule compiler; split long conditions into smaller rules";
 
     private final ClassLoader appClassLoader = RuleCompiler.class.getClassLoader();
 
     public CompiledRuleSet compile(String ruleSetName, int version, String drl) {
-        return withAppClassLoader(appClassLoader, () -> build(ruleSetName, version, drl));
+        RuleTextBounds.firstBreach(drl).ifPresent(problem -> {
+            throw new RuleTextOutOfBounds(ruleSetName, version, problem,
+                    drl.length() > RuleTextBounds.MAX_LENGTH ? "drl: " + problem.message() : problem.toString());
+        });
+        try {
+            return withAppClassLoader(appClassLoader, () -> build(ruleSetName, version, drl));
+        } catch (StackOverflowError e) {
+            // the bounds keep ordinary nesting out; this catches whatever other shape still recurses too deep
+            throw new RuleTextOutOfBounds(ruleSetName, version, new RuleProblem(1, 1, TOO_DEEP), "drl: " + TOO_DEEP);
+        } catch (RuleCompilationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // text that trips up the compiler itself is still text that does not compile, not a failure of the app
+            log.warn("The rule compiler failed on rule set '{}' version {}", ruleSetName, version, e);
+            throw new RuleCompilationException(ruleSetName, version,
+                    List.of(new RuleProblem(1, 1, "the rule compiler could not read this text: " + e.getMessage())));
+        }
     }
 
     private CompiledRuleSet build(String ruleSetName, int version, String drl) {
@@ -48,8 +71,8 @@ public class RuleCompiler {
         KieBase kieBase = kie.newKieContainer(releaseId, appClassLoader).getKieBase();
         // the KieBase holds everything now; leaving the module in the repository would only pile up old versions
         kie.getRepository().removeKieModule(releaseId);
-        // the first session of the JVM must open with the application class loader (STACK.md)
-        kieBase.newStatelessKieSession().execute(List.of());
+        // the first session of the JVM must open with the application class loader (STACK.md); opened, never fired
+        kieBase.newKieSession().dispose();
         return new CompiledRuleSet(ruleSetName, version, drl, kieBase, appClassLoader);
     }
 

@@ -1,5 +1,6 @@
 package dev.accountflow.rulesets;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.accountflow.rules.RuleProblem;
 import dev.accountflow.security.CurrentUser;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,12 +21,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Rule management for sales managers: everyone signed in may read, test and simulate; managers change. */
+/**
+ * Rule management: everyone signed in may read every version; only rule authors ({@link RuleAuthors}) may check,
+ * test, simulate or change rules, because each of those compiles or runs rule code.
+ */
 @RestController
 @RequestMapping("/api/rule-sets")
 class RuleSetController {
-
-    private static final String MANAGERS = "hasAnyRole('sales-managers', 'camunda-admin')";
 
     private final RuleSetService ruleSets;
     private final RuleSimulation simulation;
@@ -70,7 +73,11 @@ class RuleSetController {
     record DraftRequest(String drl, String comment, Integer baseVersion) {
     }
 
-    record ScenarioRequest(String name, Map<String, Object> facts, Map<String, Object> expected) {
+    record RestoreRequest(String comment) {
+    }
+
+    // facts and expected stay JSON trees here so that null, a list or a number is answered as a field problem
+    record ScenarioRequest(String name, JsonNode facts, JsonNode expected) {
     }
 
     record Validation(boolean valid, List<RuleProblem> problems) {
@@ -126,6 +133,7 @@ class RuleSetController {
     }
 
     @PostMapping("/{name}/validate")
+    @PreAuthorize(RuleAuthors.ONLY)
     Validation validate(@PathVariable String name, @RequestBody DrlRequest request) {
         List<RuleProblem> problems = ruleSets.validate(name, request.drl());
         return new Validation(problems.isEmpty(), problems);
@@ -133,34 +141,38 @@ class RuleSetController {
 
     @PostMapping("/{name}/versions")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RuleAuthors.ONLY)
     VersionDetail saveDraft(@PathVariable String name, @RequestBody DraftRequest request) {
         return VersionDetail.of(ruleSets.saveDraft(name, request.drl(), request.comment(), request.baseVersion(),
                 CurrentUser.get().userId()));
     }
 
     @PostMapping("/{name}/versions/{version}/test")
+    @PreAuthorize(RuleAuthors.ONLY)
     TestRun test(@PathVariable String name, @PathVariable int version) {
         List<ScenarioResult> results = ruleSets.test(name, version);
         return new TestRun(results.stream().allMatch(ScenarioResult::passed), results);
     }
 
     @PostMapping("/{name}/versions/{version}/simulate")
+    @PreAuthorize(RuleAuthors.ONLY)
     SimulationReport simulate(@PathVariable String name, @PathVariable int version) {
         return simulation.simulate(name, version);
     }
 
     @PostMapping("/{name}/versions/{version}/publish")
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RuleAuthors.ONLY)
     Published publish(@PathVariable String name, @PathVariable int version) {
         return new Published(name, ruleSets.publish(name, version));
     }
 
     @PostMapping("/{name}/versions/{version}/restore")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(MANAGERS)
-    Restored restore(@PathVariable String name, @PathVariable int version) {
-        RuleSetVersion restored = ruleSets.restore(name, version, CurrentUser.get().userId());
+    @PreAuthorize(RuleAuthors.ONLY)
+    Restored restore(@PathVariable String name, @PathVariable int version,
+                     @RequestBody(required = false) RestoreRequest request) {
+        RuleSetVersion restored = ruleSets.restore(name, version, request == null ? null : request.comment(),
+                CurrentUser.get().userId());
         return new Restored(restored.getVersion(), ruleSets.ruleSet(name).getActiveVersion());
     }
 
@@ -171,10 +183,17 @@ class RuleSetController {
 
     @PostMapping("/{name}/scenarios")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RuleAuthors.ONLY)
     ScenarioView addScenario(@PathVariable String name, @RequestBody ScenarioRequest request) {
         return view(ruleSets.addScenario(name, request.name(), request.facts(), request.expected(),
                 CurrentUser.get().userId()));
+    }
+
+    @DeleteMapping("/{name}/scenarios/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(RuleAuthors.ONLY)
+    void deleteScenario(@PathVariable String name, @PathVariable String id) {
+        ruleSets.deleteScenario(name, id);
     }
 
     @ExceptionHandler(RuleSetService.RuleProblemsException.class)
@@ -183,7 +202,7 @@ class RuleSetController {
     }
 
     private ScenarioView view(RuleScenario s) {
-        return new ScenarioView(s.getId(), s.getName(), scenarios.read(s.getFacts()), scenarios.read(s.getExpected()),
-                s.getAuthor());
+        return new ScenarioView(s.getId(), s.getName(), scenarios.readOrNull(s.getFacts()),
+                scenarios.readOrNull(s.getExpected()), s.getAuthor());
     }
 }

@@ -1,15 +1,16 @@
 package dev.accountflow.rulesets;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.RuleBook;
 import dev.accountflow.rules.RuleCompilationException;
 import dev.accountflow.rules.RuleCompiler;
 import dev.accountflow.rules.RuleProblem;
+import dev.accountflow.rules.RuleTextOutOfBounds;
 import dev.accountflow.web.ApiException;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,8 @@ public class RuleSetService {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final int MAX_COMMENT = 1_000;
+    private static final int MAX_SCENARIO_NAME = 200;
 
     private final RuleSetRecordRepository ruleSets;
     private final RuleSetVersionRepository versions;
@@ -80,12 +83,14 @@ public class RuleSetService {
 
     // --- drafting ---
 
-    /** Compiles the text without storing anything; the problems name line and column. */
+    /** Compiles the text without storing anything or running any rule; the problems name line and column. */
     List<RuleProblem> validate(String name, String drl) {
         ruleSet(name);
         try {
             compiler.compile(name, 0, requireText(drl));
             return List.of();
+        } catch (RuleTextOutOfBounds e) {
+            throw refused(e);
         } catch (RuleCompilationException e) {
             return e.getProblems();
         }
@@ -101,6 +106,7 @@ public class RuleSetService {
             throw ApiException.badRequest("Invalid request: baseVersion: say which version you started editing from",
                     "baseVersion: is required");
         }
+        String checkedComment = comment(comment);
         int latest = latestVersion(name);
         if (baseVersion != latest) {
             throw conflictSince(name, baseVersion, latest);
@@ -108,25 +114,34 @@ public class RuleSetService {
         compileOrRefuse(name, latest + 1, requireText(drl));
         try {
             return tx.execute(s -> versions.saveAndFlush(
-                    new RuleSetVersion(name, latest + 1, drl, author, blankToNull(comment), baseVersion)));
+                    new RuleSetVersion(name, latest + 1, drl, author, checkedComment, baseVersion)));
         } catch (DataIntegrityViolationException e) {
             throw conflictSince(name, baseVersion, latestVersion(name));
         }
     }
 
-    RuleScenario addScenario(String name, String scenarioName, Map<String, Object> facts, Map<String, Object> expected,
-                             String author) {
+    /** Keeps a scenario only when the rules could run it: every field is checked before anything is stored. */
+    RuleScenario addScenario(String name, String scenarioName, JsonNode facts, JsonNode expected, String author) {
         RuleSetKind kind = kindOf(name);
-        if (scenarioName == null || scenarioName.isBlank() || scenarioName.length() > 200) {
-            throw ApiException.badRequest("Invalid scenario: name: give it a name of at most 200 characters",
-                    "name: is required");
+        String checkedName = scenarioName(scenarioName);
+        Scenarios.ScenarioCase scenario = scenarioRunner.check(kind, facts, expected);
+        if (scenarios.existsByRuleSetAndName(name, checkedName)) {
+            throw nameTaken(checkedName);
         }
-        scenarioRunner.check(kind, facts == null ? Map.of() : facts, expected);
-        if (scenarios.existsByRuleSetAndName(name, scenarioName.trim())) {
-            throw ApiException.conflict("A scenario named '" + scenarioName.trim() + "' already exists", "name: taken");
+        try {
+            return tx.execute(s -> scenarios.saveAndFlush(
+                    new RuleScenario(name, checkedName, scenario.facts(), scenario.expected(), author)));
+        } catch (DataIntegrityViolationException e) {
+            throw nameTaken(checkedName);
         }
-        return tx.execute(s -> scenarios.save(new RuleScenario(name, scenarioName.trim(), scenarioRunner.write(facts),
-                scenarioRunner.write(expected), author)));
+    }
+
+    /** Removes a scenario, e.g. one that no longer describes what the team wants (or that cannot run at all). */
+    void deleteScenario(String name, String id) {
+        ruleSet(name);
+        RuleScenario scenario = scenarios.findById(id).filter(s -> s.getRuleSet().equals(name))
+                .orElseThrow(() -> ApiException.notFound("Scenario '" + id + "' of rule set '" + name + "'"));
+        tx.executeWithoutResult(s -> scenarios.delete(scenario));
     }
 
     // --- testing and publishing ---
@@ -147,44 +162,29 @@ public class RuleSetService {
                     + "; only a draft can be published (restore an older version to serve it again)",
                     "version: not a draft");
         }
-        CompiledRuleSet compiled = compileOrRefuse(name, version, draft.getDrl());
-        List<String> failing = runScenarios(name, compiled).stream().filter(r -> !r.passed())
-                .map(r -> r.scenario() + ": " + r.message()).toList();
-        if (!failing.isEmpty()) {
-            throw ApiException.conflict("Version " + version + " of '" + name + "' cannot be published: "
-                    + failing.size() + " scenario(s) fail", failing.toArray(String[]::new));
-        }
-        try {
-            tx.executeWithoutResult(s -> {
-                RuleSetRecord record = ruleSet(name);
-                RuleSetVersion fresh = version(name, version);
-                if (fresh.getStatus() != RuleSetStatus.DRAFT) {
-                    throw ApiException.conflict("Version " + version + " was published a moment ago", "version: not a draft");
-                }
-                versions.findByRuleSetAndVersion(name, record.getActiveVersion()).ifPresent(RuleSetVersion::retire);
-                fresh.activate();
-                record.activate(version);
-                ruleSets.saveAndFlush(record);
-            });
-        } catch (OptimisticLockingFailureException e) {
-            throw ApiException.conflict("Someone else published '" + name + "' at the same moment; reload and try again",
-                    "activeVersion: changed");
-        }
+        CompiledRuleSet compiled = publishable(name, version, draft.getDrl());
+        goLive(name, version, null);
         ruleBook.publish(compiled);
         return version;
     }
 
-    /** Serves an earlier version again, as a new version (history is kept), through the same checks as publish. */
-    RuleSetVersion restore(String name, int version, String author) {
+    /**
+     * Serves an earlier version again, as a new version (history is kept), through the same checks as publish. All
+     * checks run on the restored text before anything is stored, so a refused restore leaves no draft behind.
+     */
+    RuleSetVersion restore(String name, int version, String comment, String author) {
         RuleSetVersion source = version(name, version);
+        String checkedComment = comment(comment == null || comment.isBlank() ? "Restored from version " + version
+                : "Restored from version " + version + ": " + comment.strip());
         if (ruleSet(name).getActiveVersion() == version) {
             throw ApiException.conflict("Version " + version + " of '" + name + "' is already active",
                     "version: already active");
         }
-        RuleSetVersion copy = saveDraft(name, source.getDrl(), "Restored from version " + version, latestVersion(name),
-                author);
-        publish(name, copy.getVersion());
-        return version(name, copy.getVersion());
+        int latest = latestVersion(name);
+        CompiledRuleSet compiled = publishable(name, latest + 1, source.getDrl());
+        goLive(name, latest + 1, new RuleSetVersion(name, latest + 1, source.getDrl(), author, checkedComment, latest));
+        ruleBook.publish(compiled);
+        return version(name, latest + 1);
     }
 
     List<LineDiff.Line> diff(String name, int from, int to) {
@@ -194,6 +194,8 @@ public class RuleSetService {
     CompiledRuleSet compileOrRefuse(String name, int version, String drl) {
         try {
             return compiler.compile(name, version, drl);
+        } catch (RuleTextOutOfBounds e) {
+            throw refused(e);
         } catch (RuleCompilationException e) {
             throw new RuleProblemsException("The rules do not compile: " + e.getProblems().size()
                     + " problem(s), first on line " + e.getProblems().get(0).line(), e.getProblems());
@@ -211,6 +213,49 @@ public class RuleSetService {
                 .orElse(List.of());
     }
 
+    /** Compiles the text and runs every scenario on it; refuses with the failing scenarios named. */
+    private CompiledRuleSet publishable(String name, int version, String drl) {
+        CompiledRuleSet compiled = compileOrRefuse(name, version, drl);
+        List<String> failing = runScenarios(name, compiled).stream().filter(r -> !r.passed())
+                .map(r -> r.scenario() + ": " + r.message()).toList();
+        if (!failing.isEmpty()) {
+            throw ApiException.conflict("Version " + version + " of '" + name + "' cannot be published: "
+                    + failing.size() + " scenario(s) fail", failing.toArray(String[]::new));
+        }
+        return compiled;
+    }
+
+    /** Stores the new version (if any) and switches the active version in one transaction. */
+    private void goLive(String name, int version, RuleSetVersion newVersion) {
+        try {
+            tx.executeWithoutResult(s -> {
+                if (newVersion != null) {
+                    versions.saveAndFlush(newVersion);
+                }
+                RuleSetRecord record = ruleSet(name);
+                RuleSetVersion fresh = version(name, version);
+                if (fresh.getStatus() != RuleSetStatus.DRAFT) {
+                    throw ApiException.conflict("Version " + version + " was published a moment ago", "version: not a draft");
+                }
+                versions.findByRuleSetAndVersion(name, record.getActiveVersion()).ifPresent(RuleSetVersion::retire);
+                fresh.activate();
+                record.activate(version);
+                ruleSets.saveAndFlush(record);
+            });
+        } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+            throw ApiException.conflict("Someone else changed '" + name + "' at the same moment; reload and try again",
+                    "activeVersion: changed");
+        }
+    }
+
+    private static ApiException nameTaken(String scenarioName) {
+        return ApiException.conflict("A scenario named '" + scenarioName + "' already exists", "name: taken");
+    }
+
+    private static RuleProblemsException refused(RuleTextOutOfBounds e) {
+        return new RuleProblemsException("Invalid request: " + e.getDetail(), List.of(e.getDetail()), e.getProblems());
+    }
+
     private ApiException conflictSince(String name, int baseVersion, int latest) {
         RuleSetVersion newest = version(name, latest);
         return ApiException.conflict("Rule set '" + name + "' changed since you opened version " + baseVersion
@@ -226,8 +271,43 @@ public class RuleSetService {
         return drl;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+    /** Trimmed, at most 1,000 characters, no control characters; blank means no comment. */
+    private static String comment(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String comment = text.strip();
+        if (comment.length() > MAX_COMMENT) {
+            throw ApiException.badRequest("Invalid request: comment: longer than 1,000 characters",
+                    "comment: longer than 1,000 characters (" + comment.length() + ")");
+        }
+        if (comment.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("Invalid request: comment: contains control characters",
+                    "comment: contains control characters (line breaks, tabs or escapes); write it on one line");
+        }
+        return comment;
+    }
+
+    /** Trimmed, visible, at most 200 characters, no control characters. */
+    private static String scenarioName(String text) {
+        String name = text == null ? "" : text.strip();
+        String problem = null;
+        if (name.codePoints().noneMatch(RuleSetService::visible)) {
+            problem = "name: is required; say what the scenario checks";
+        } else if (name.chars().anyMatch(Character::isISOControl)) {
+            problem = "name: contains control characters";
+        } else if (name.length() > MAX_SCENARIO_NAME) {
+            problem = "name: longer than 200 characters (" + name.length() + ")";
+        }
+        if (problem != null) {
+            throw ApiException.badRequest("Invalid scenario: " + problem, problem);
+        }
+        return name;
+    }
+
+    private static boolean visible(int codePoint) {
+        return !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint)
+                && !Character.isISOControl(codePoint) && Character.getType(codePoint) != Character.FORMAT;
     }
 
     /** The rule text does not compile; carries each problem's line and column for the editor. */
@@ -236,8 +316,12 @@ public class RuleSetService {
         private final List<RuleProblem> problems;
 
         RuleProblemsException(String message, List<RuleProblem> problems) {
-            super(HttpStatus.BAD_REQUEST, message, problems.stream()
-                    .map(p -> "line " + p.line() + ", column " + p.column() + ": " + p.message()).toList());
+            this(message, problems.stream()
+                    .map(p -> "line " + p.line() + ", column " + p.column() + ": " + p.message()).toList(), problems);
+        }
+
+        RuleProblemsException(String message, List<String> details, List<RuleProblem> problems) {
+            super(HttpStatus.BAD_REQUEST, message, details);
             this.problems = problems;
         }
 

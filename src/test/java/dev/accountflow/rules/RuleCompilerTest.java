@@ -178,6 +178,91 @@ class RuleCompilerTest {
                 .hasMessageContaining("pricing");
     }
 
+    @Test
+    void compilingAndValidatingNeverRunsARule() {
+        String property = "accountflow.test.compile-ran-a-rule." + System.nanoTime();
+        String drl = """
+                package dev.accountflow.rules;
+
+                rule "Matches always and has a side effect"
+                when
+                then
+                    System.setProperty( "%1$s", "then" );
+                end
+
+                rule "Has a side effect in its condition"
+                when
+                    eval( System.setProperty( "%1$s.when", "when" ) == null )
+                then
+                end
+                """.formatted(property);
+        try {
+            CompiledRuleSet compiled = compiler.compile("stage-gates", 9, drl);
+
+            assertThat(System.getProperty(property)).as("the then part ran while compiling").isNull();
+            assertThat(System.getProperty(property + ".when")).as("a condition ran while compiling").isNull();
+            // deciding does run it: the rule itself works, compiling just never fires it
+            assertThat(compiled.execute(List.of()).rulesFired()).contains("Matches always and has a side effect");
+            assertThat(System.getProperty(property)).isEqualTo("then");
+        } finally {
+            System.clearProperty(property);
+            System.clearProperty(property + ".when");
+        }
+    }
+
+    @Test
+    void fiveThousandNestedParenthesesAreRefusedAtTheLineBeforeDroolsSeesThem() {
+        String drl = """
+                package dev.accountflow.rules;
+
+                rule "Deep"
+                when
+                    DiscountFacts( discountPct > %s1%s )
+                then
+                end
+                """.formatted("(".repeat(5_000), ")".repeat(5_000));
+
+        RuleCompilationException error = rejected(4, drl);
+
+        assertThat(error).isInstanceOf(RuleTextOutOfBounds.class);
+        assertThat(((RuleTextOutOfBounds) error).getDetail()).startsWith("line 5: nesting deeper than 64");
+        assertThat(error.getProblems()).singleElement().satisfies(problem -> assertThat(problem.line()).isEqualTo(5));
+    }
+
+    @Test
+    void nestingUpToTheLimitCompilesAndBracketsInStringsAndCommentsDoNotCount() {
+        String drl = """
+                package dev.accountflow.rules;
+
+                // ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((
+                rule "Deep but allowed"
+                when
+                    DiscountFacts( opportunityType != "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((", discountPct > %s1%s )
+                then
+                    /* {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{ */
+                end
+                """.formatted("(".repeat(RuleTextBounds.MAX_NESTING - 1), ")".repeat(RuleTextBounds.MAX_NESTING - 1));
+
+        assertThat(compiler.compile("stage-gates", 5, drl).name()).isEqualTo("stage-gates");
+    }
+
+    @Test
+    void ruleTextLongerThan200000CharactersIsRefusedNamingTheField() {
+        String drl = GATE + "// " + "x".repeat(RuleTextBounds.MAX_LENGTH);
+
+        RuleCompilationException error = rejected(6, drl);
+
+        assertThat(error).isInstanceOf(RuleTextOutOfBounds.class);
+        assertThat(((RuleTextOutOfBounds) error).getDetail()).startsWith("drl: longer than 200,000 characters");
+    }
+
+    @Test
+    void aNulCharacterIsRefusedAtItsLine() {
+        RuleCompilationException error = rejected(7, GATE.replace("DiscountFacts( discountPct", "DiscountFacts(\0 discountPct"));
+
+        assertThat(((RuleTextOutOfBounds) error).getDetail()).startsWith("line 5: contains a NUL character");
+    }
+
     private RuleCompilationException rejected(int version, String drl) {
         return catchThrowableOfType(RuleCompilationException.class, () -> compiler.compile("stage-gates", version, drl));
     }

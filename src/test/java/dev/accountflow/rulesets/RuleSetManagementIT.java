@@ -73,7 +73,7 @@ class RuleSetManagementIT extends PostgresIT {
 
         assertThat(activeVersion("stage-gates")).isEqualTo(before);
         assertThat(ruleBook.get("stage-gates").version()).isEqualTo(servedBefore);
-        JsonNode validation = json.readTree(post("/api/rule-sets/stage-gates/validate", TestUsers.IVY,
+        JsonNode validation = json.readTree(post("/api/rule-sets/stage-gates/validate", TestUsers.MAX,
                 json.writeValueAsString(Map.of("drl", syntaxError))).body());
         assertThat(validation.get("valid").asBoolean()).isFalse();
         assertThat(validation.get("problems").get(0).get("line").asInt())
@@ -83,15 +83,11 @@ class RuleSetManagementIT extends PostgresIT {
     @Test
     void aFailingScenarioBlocksPublishingAndAPassingDraftGoesLive() throws Exception {
         String active = activeDrl("stage-gates");
-        HttpResponse<String> scenario = post("/api/rule-sets/stage-gates/scenarios", TestUsers.MAX, json.writeValueAsString(
-                Map.of("name", "Enterprise renewal at 14% needs no approval " + unique(),
-                        "facts", Map.of("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 200000, "discountPct", 14),
-                        "expected", Map.of("approvalRequired", false))));
-        assertThat(scenario.statusCode()).as(scenario.body()).isEqualTo(201);
+        addNoApprovalScenario("Enterprise renewal at 14% needs no approval " + unique(), 14);
 
         String stricter = active.replace("discountPct > 15.0", "discountPct > 12.0");
         int failing = version(saveDraft("stage-gates", stricter, TestUsers.MAX));
-        HttpResponse<String> test = post("/api/rule-sets/stage-gates/versions/" + failing + "/test", TestUsers.IVY, "");
+        HttpResponse<String> test = post("/api/rule-sets/stage-gates/versions/" + failing + "/test", TestUsers.MAX, "");
         assertThat(json.readTree(test.body()).get("passed").asBoolean()).isFalse();
         HttpResponse<String> refused = post("/api/rule-sets/stage-gates/versions/" + failing + "/publish", TestUsers.MAX, "");
         assertThat(refused.statusCode()).isEqualTo(409);
@@ -189,19 +185,196 @@ class RuleSetManagementIT extends PostgresIT {
     }
 
     @Test
-    void anAccountManagerReadsAndTestsRulesButCannotChangeThem() throws Exception {
-        String active = activeDrl("health");
+    void anAccountManagerReadsRulesButCannotCheckTestSimulateOrChangeThem() throws Exception {
+        String property = "accountflow.it.rep-ran-a-rule." + unique();
+        String sideEffect = activeDrl("health") + sideEffectRule(property);
         int latest = latestVersion("health");
+        String scenarioId = json.readTree(get("/api/rule-sets/health", TestUsers.IVY).body()).get("scenarios").get(0)
+                .get("id").asText();
+        // a manager saved a draft whose rule has a side effect; saving compiles it and runs nothing
+        int draft = version(saveDraft("health", sideEffect, TestUsers.MAX));
+
         assertThat(get("/api/rule-sets/health", TestUsers.IVY).statusCode()).isEqualTo(200);
-        assertThat(post("/api/rule-sets/health/versions/" + activeVersion("health") + "/test", TestUsers.IVY, "")
-                .statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/api/rule-sets/health/versions", TestUsers.IVY,
-                json.writeValueAsString(Map.of("drl", active, "baseVersion", latest)), null).statusCode()).isEqualTo(403);
-        assertThat(post("/api/rule-sets/health/versions/" + latest + "/publish", TestUsers.IVY, "").statusCode())
-                .isEqualTo(403);
-        assertThat(post("/api/rule-sets/health/versions/1/restore", TestUsers.IVY, "").statusCode()).isEqualTo(403);
-        assertThat(post("/api/rule-sets/health/scenarios", TestUsers.IVY, "{\"name\":\"x\"}").statusCode()).isEqualTo(403);
-        assertThat(latestVersion("health")).isEqualTo(latest);
+        assertThat(get("/api/rule-sets/health/versions/" + draft, TestUsers.IVY).statusCode()).isEqualTo(200);
+        assertThat(get("/api/rule-sets/health/diff?from=1&to=" + draft, TestUsers.IVY).statusCode()).isEqualTo(200);
+        for (HttpResponse<String> refused : List.of(
+                post("/api/rule-sets/health/validate", TestUsers.IVY, json.writeValueAsString(Map.of("drl", sideEffect))),
+                post("/api/rule-sets/health/versions/" + draft + "/test", TestUsers.IVY, ""),
+                post("/api/rule-sets/health/versions/" + draft + "/simulate", TestUsers.IVY, ""),
+                send("POST", "/api/rule-sets/health/versions", TestUsers.IVY,
+                        json.writeValueAsString(Map.of("drl", sideEffect, "baseVersion", draft)), null),
+                post("/api/rule-sets/health/versions/" + draft + "/publish", TestUsers.IVY, ""),
+                post("/api/rule-sets/health/versions/1/restore", TestUsers.IVY, ""),
+                post("/api/rule-sets/health/scenarios", TestUsers.IVY, "{\"name\":\"x\"}"),
+                send("DELETE", "/api/rule-sets/health/scenarios/" + scenarioId, TestUsers.IVY, null, null))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(json.readTree(refused.body()).get("error").asText()).isNotBlank();
+        }
+        assertThat(System.getProperty(property)).as("the draft's rule never ran for the rep").isNull();
+        assertThat(latestVersion("health")).isEqualTo(draft).isEqualTo(latest + 1);
+        assertThat(activeVersion("health")).isNotEqualTo(draft);
+        assertThat(json.readTree(get("/api/rule-sets/health", TestUsers.IVY).body()).findValuesAsText("id"))
+                .contains(scenarioId);
+    }
+
+    @Test
+    void validatingCompilesOnlyAndNeverRunsARule() throws Exception {
+        String property = "accountflow.it.validate-ran-a-rule." + unique();
+        HttpResponse<String> response = post("/api/rule-sets/stage-gates/validate", TestUsers.MAX,
+                json.writeValueAsString(Map.of("drl", activeDrl("stage-gates") + sideEffectRule(property))));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("valid").asBoolean()).isTrue();
+        assertThat(System.getProperty(property)).as("the rule's then part ran on validate").isNull();
+    }
+
+    @Test
+    void ruleTextNestedTooDeeplyOrTooLongIsRefusedWith400AndNothingIsSaved() throws Exception {
+        String active = activeDrl("stage-gates");
+        String deep = active + "\nrule \"Deep\"\nwhen\n    DiscountFacts( discountPct > " + "(".repeat(5_000) + "1"
+                + ")".repeat(5_000) + " )\nthen\nend\n";
+        int deepLine = lineOf(deep, "rule \"Deep\"") + 2;
+        int versionsBefore = versionCount("stage-gates");
+
+        for (HttpResponse<String> refused : List.of(
+                post("/api/rule-sets/stage-gates/validate", TestUsers.MAX, json.writeValueAsString(Map.of("drl", deep))),
+                saveDraft("stage-gates", deep, TestUsers.MAX))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).get("details").get(0).asText())
+                    .startsWith("line " + deepLine + ": nesting deeper than 64");
+            assertThat(json.readTree(refused.body()).get("problems").get(0).get("line").asInt()).isEqualTo(deepLine);
+        }
+
+        String huge = active + "\n// " + "x".repeat(200_000);
+        for (HttpResponse<String> refused : List.of(
+                post("/api/rule-sets/stage-gates/validate", TestUsers.MAX, json.writeValueAsString(Map.of("drl", huge))),
+                saveDraft("stage-gates", huge, TestUsers.MAX))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).get("details").get(0).asText())
+                    .startsWith("drl: longer than 200,000 characters");
+        }
+        assertThat(versionCount("stage-gates")).isEqualTo(versionsBefore);
+    }
+
+    @Test
+    void aCommentOver1000CharactersIsRefusedNamingItAndCommentsAreTrimmed() throws Exception {
+        String drl = activeDrl("health") + "\n// comment check " + unique() + "\n";
+        int versionsBefore = versionCount("health");
+        HttpResponse<String> refused = send("POST", "/api/rule-sets/health/versions", TestUsers.MAX,
+                json.writeValueAsString(Map.of("drl", drl, "comment", "x".repeat(1_001),
+                        "baseVersion", latestVersion("health"))), null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("details").get(0).asText()).startsWith("comment: longer than 1,000");
+        assertThat(versionCount("health")).isEqualTo(versionsBefore);
+
+        HttpResponse<String> saved = send("POST", "/api/rule-sets/health/versions", TestUsers.MAX,
+                json.writeValueAsString(Map.of("drl", drl, "comment", "   Usage note  ",
+                        "baseVersion", latestVersion("health"))), null);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        assertThat(json.readTree(saved.body()).get("comment").asText()).isEqualTo("Usage note");
+
+        HttpResponse<String> longRestore = post("/api/rule-sets/health/versions/1/restore", TestUsers.MAX,
+                json.writeValueAsString(Map.of("comment", "y".repeat(1_000))));
+        assertThat(longRestore.statusCode()).as(longRestore.body()).isEqualTo(400);
+        assertThat(json.readTree(longRestore.body()).get("details").get(0).asText()).startsWith("comment:");
+        assertThat(versionCount("health")).isEqualTo(versionsBefore + 1);
+    }
+
+    @Test
+    void aScenarioThatCouldNeverRunIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+        Map<String, Object> facts = Map.of("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 1000,
+                "discountPct", 5);
+        Map<String, Object> expected = Map.of("approvalRequired", false);
+        String expectedJson = json.writeValueAsString(expected);
+        // the field each body gets wrong, and the body
+        List<Map.Entry<String, String>> refusedBodies = List.of(
+                Map.entry("facts", "{\"name\":\"Null facts\",\"facts\":null,\"expected\":" + expectedJson + "}"),
+                Map.entry("facts", "{\"name\":\"Missing facts\",\"expected\":" + expectedJson + "}"),
+                Map.entry("facts", "{\"name\":\"List facts\",\"facts\":[1,2],\"expected\":" + expectedJson + "}"),
+                Map.entry("facts", "{\"name\":\"Text facts\",\"facts\":\"RENEWAL\",\"expected\":" + expectedJson + "}"),
+                Map.entry("facts", scenarioBody("Huge facts", Map.of("opportunityType", "R".repeat(8_001),
+                        "tier", "ENTERPRISE", "arr", 1, "discountPct", 1), expected)),
+                Map.entry("expected", scenarioBody("Empty expected", facts, Map.of())),
+                Map.entry("expected", scenarioBody("Number expected", facts, 5)),
+                Map.entry("expected", scenarioBody("Huge expected", facts, Map.of("approverGroup", "g".repeat(4_001)))),
+                Map.entry("name", scenarioBody("   ", facts, expected)),
+                Map.entry("name", scenarioBody("\u200B\u200B", facts, expected)),
+                Map.entry("name", scenarioBody("Bell\u0007 rings", facts, expected)),
+                Map.entry("name", scenarioBody("n".repeat(201), facts, expected)));
+        int scenariosBefore = scenarioCount("stage-gates");
+
+        for (Map.Entry<String, String> refusal : refusedBodies) {
+            HttpResponse<String> refused = post("/api/rule-sets/stage-gates/scenarios", TestUsers.MAX, refusal.getValue());
+            assertThat(refused.statusCode()).as(refusal.getValue() + " -> " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(refusal.getValue()).contains("\"" + refusal.getKey() + ":");
+        }
+        assertThat(scenarioCount("stage-gates")).isEqualTo(scenariosBefore);
+    }
+
+    @Test
+    void aScenarioCanBeDeletedByAnAuthorOnlyFromItsOwnRuleSet() throws Exception {
+        JsonNode scenario = addNoApprovalScenario("  Small renewal discount needs no approval " + unique() + "  ", 2);
+        assertThat(scenario.get("name").asText()).startsWith("Small renewal").doesNotEndWith(" ");
+        String id = scenario.get("id").asText();
+
+        assertThat(send("DELETE", "/api/rule-sets/health/scenarios/" + id, TestUsers.MAX, null, null).statusCode())
+                .as("a scenario of another rule set").isEqualTo(404);
+        assertThat(send("DELETE", "/api/rule-sets/stage-gates/scenarios/" + UUID.randomUUID(), TestUsers.MAX, null,
+                null).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/api/rule-sets/stage-gates/scenarios/" + id, TestUsers.MAX, null, null).statusCode())
+                .isEqualTo(204);
+        assertThat(json.readTree(get("/api/rule-sets/stage-gates", TestUsers.IVY).body()).findValuesAsText("id"))
+                .doesNotContain(id);
+        assertThat(send("DELETE", "/api/rule-sets/stage-gates/scenarios/" + id, TestUsers.MAX, null, null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aStoredScenarioThatCannotBeReadFailsClearlyAndOnceDeletedNoLongerBlocksPublishing() throws Exception {
+        String name = "Stored before facts were checked " + unique();
+        String id = UUID.randomUUID().toString();
+        jdbc.update("insert into rule_scenario (id, rule_set, name, facts, expected, author, created_at) "
+                + "values (?, 'stage-gates', ?, 'null', '{\"approvalRequired\":false}', 'max', now())", id, name);
+        assertThat(get("/api/rule-sets/stage-gates", TestUsers.IVY).statusCode()).as("the page still loads")
+                .isEqualTo(200);
+        int draft = version(saveDraft("stage-gates", activeDrl("stage-gates") + "\n// unchanged " + unique() + "\n",
+                TestUsers.MAX));
+
+        JsonNode test = json.readTree(post("/api/rule-sets/stage-gates/versions/" + draft + "/test", TestUsers.MAX, "")
+                .body());
+        assertThat(test.get("passed").asBoolean()).isFalse();
+        JsonNode unreadable = StreamSupport.stream(test.get("results").spliterator(), false)
+                .filter(r -> r.get("scenario").asText().equals(name)).findFirst().orElseThrow();
+        assertThat(unreadable.get("message").asText()).contains("cannot be read").contains("delete it");
+        HttpResponse<String> blocked = post("/api/rule-sets/stage-gates/versions/" + draft + "/publish", TestUsers.MAX, "");
+        assertThat(blocked.statusCode()).isEqualTo(409);
+        assertThat(blocked.body()).contains(name);
+
+        assertThat(send("DELETE", "/api/rule-sets/stage-gates/scenarios/" + id, TestUsers.MAX, null, null).statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> published = post("/api/rule-sets/stage-gates/versions/" + draft + "/publish", TestUsers.MAX, "");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefusedRestoreLeavesNoDraftBehind() throws Exception {
+        String active = activeDrl("stage-gates");
+        int activeBefore = activeVersion("stage-gates");
+        JsonNode added = addNoApprovalScenario("An 8% enterprise renewal discount needs no approval " + unique(), 8);
+        int stricter = version(saveDraft("stage-gates", active.replace("discountPct > 15.0", "discountPct > 5.0"),
+                TestUsers.MAX));
+        int versionsBefore = versionCount("stage-gates");
+
+        HttpResponse<String> refused = post("/api/rule-sets/stage-gates/versions/" + stricter + "/restore",
+                TestUsers.MAX, "");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("An 8% enterprise renewal discount needs no approval");
+        assertThat(versionCount("stage-gates")).as("no draft left behind").isEqualTo(versionsBefore);
+        assertThat(latestVersion("stage-gates")).isEqualTo(stricter);
+        assertThat(activeVersion("stage-gates")).isEqualTo(activeBefore);
+        assertThat(send("DELETE", "/api/rule-sets/stage-gates/scenarios/" + added.get("id").asText(), TestUsers.MAX, null,
+                null).statusCode()).isEqualTo(204);
     }
 
     @Test
@@ -261,6 +434,33 @@ class RuleSetManagementIT extends PostgresIT {
             counts.put(table, jdbc.queryForObject("select count(*) from " + table, Integer.class));
         }
         return counts;
+    }
+
+    /** A stage-gates scenario: an enterprise renewal at this discount needs no approval. */
+    private JsonNode addNoApprovalScenario(String name, int discountPct) throws Exception {
+        HttpResponse<String> added = post("/api/rule-sets/stage-gates/scenarios", TestUsers.MAX, scenarioBody(name,
+                Map.of("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 200000, "discountPct", discountPct),
+                Map.of("approvalRequired", false)));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return json.readTree(added.body());
+    }
+
+    private String scenarioBody(String name, Object facts, Object expected) throws Exception {
+        return json.writeValueAsString(Map.of("name", name, "facts", facts, "expected", expected));
+    }
+
+    private int versionCount(String ruleSet) {
+        return jdbc.queryForObject("select count(*) from rule_set_version where rule_set = ?", Integer.class, ruleSet);
+    }
+
+    private int scenarioCount(String ruleSet) {
+        return jdbc.queryForObject("select count(*) from rule_scenario where rule_set = ?", Integer.class, ruleSet);
+    }
+
+    /** A rule that matches always and leaves a trace outside the rules: only firing it sets the property. */
+    private static String sideEffectRule(String property) {
+        return "\nrule \"Leaves a trace when it runs\"\nwhen\nthen\n    System.setProperty( \"" + property
+                + "\", \"ran\" );\nend\n";
     }
 
     private static List<String> names(JsonNode changes) {

@@ -27,8 +27,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A sales manager changes the usage-drop threshold of the health rules in the browser: a typo is caught with its
- * line, the fixed draft is tested, simulated and published. An account manager reads the same page without any
- * control that changes rules.
+ * line, the fixed draft is tested, simulated and published, and a scenario is deleted. An account manager reads the
+ * same page without any control that checks, runs or changes rules.
  */
 class RulesEditorBrowserIT extends BrowserIT {
 
@@ -42,13 +42,16 @@ class RulesEditorBrowserIT extends BrowserIT {
     private static final By PROBLEMS = By.cssSelector("#problems li[data-line]");
     private static final By PROBLEM_IN_EDITOR = By.cssSelector(".CodeMirror .problem-note");
     private static final By RESULTS = By.id("results");
-    private static final List<By> CHANGING_CONTROLS = List.of(By.id("save-draft"), By.id("publish"),
-            By.id("comment"), By.id("add-scenario"), By.id("restore-control"), By.cssSelector("button.restore"));
+    private static final String SCENARIO = "Active users down 16% puts the account at risk";
+    // every control that compiles, runs or changes rules: only for rule authors
+    private static final List<By> AUTHOR_CONTROLS = List.of(By.id("validate"), By.id("run-test"), By.id("simulate"),
+            By.id("save-draft"), By.id("publish"), By.id("comment"), By.id("add-scenario"), By.id("restore-control"),
+            By.cssSelector("button.restore"), By.id("delete-scenario-control"), By.cssSelector("button.delete-scenario"));
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void managerCatchesATypoThenTestsSimulatesAndPublishesANewThreshold_accountManagerOnlyReads() throws Exception {
+    void managerCatchesATypoThenTestsSimulatesPublishesAndDeletesAScenario_accountManagerOnlyReads() throws Exception {
         int activeBefore = ruleSet("health").path("activeVersion").asInt();
 
         signInAs("morgan", "/rules");
@@ -92,7 +95,7 @@ class RulesEditorBrowserIT extends BrowserIT {
         wait.until(attributeToBe(RESULTS, "data-kind", "test"));
         wait.until(textToBePresentInElementLocated(MESSAGE, "Test passed"));
         assertThat(browser.findElements(By.cssSelector("#results tr.fail"))).isEmpty();
-        assertThat(browser.findElement(RESULTS).getText()).contains("Active users down 16% puts the account at risk");
+        assertThat(browser.findElement(RESULTS).getText()).contains(SCENARIO);
 
         click("simulate");
         wait.until(attributeToBe(RESULTS, "data-kind", "simulation"));
@@ -120,18 +123,26 @@ class RulesEditorBrowserIT extends BrowserIT {
         assertThat(browser.findElements(By.cssSelector("#viewer tr.added"))).extracting(WebElement::getText)
                 .anySatisfy(line -> assertThat(line).contains(THRESHOLD_LINE));
 
+        // amy reads it below; the scenario goes first, so her page shows none of morgan's
+        By scenarioRow = By.xpath("//table[@id='scenario-table']//tr[td[1][normalize-space()='" + SCENARIO + "']]");
+        browser.findElement(scenarioRow).findElement(By.cssSelector("button.delete-scenario")).click();
+        browser.switchTo().alert().accept();
+        wait.until(textToBePresentInElementLocated(By.id("scenario-message"), "deleted"));
+        assertThat(browser.findElements(scenarioRow)).isEmpty();
+        assertThat(ruleSet("health").path("scenarios").findValuesAsText("name")).doesNotContain(SCENARIO);
+
         browser.manage().deleteAllCookies();
         signInAs("amy", "/rules/health");
         awaitEditorWith("Active");
         assertThat(editorText()).contains(NEW_THRESHOLD_LINE);
         assertThat(((JavascriptExecutor) browser).executeScript(
                 "return document.querySelector('.CodeMirror').CodeMirror.getOption('readOnly')")).isEqualTo(true);
-        assertThat(CHANGING_CONTROLS).allSatisfy(control ->
+        assertThat(AUTHOR_CONTROLS).allSatisfy(control ->
                 assertThat(browser.findElements(control)).as("%s on amy's page", control).isEmpty());
-        // reading, testing and simulating stay open to her
-        click("run-test");
-        wait.until(attributeToBe(RESULTS, "data-kind", "test"));
-        assertThat(browser.findElement(RESULTS).getText()).contains("Test of version " + draft);
+        assertThat(browser.findElement(By.id("scenario-table")).getText()).contains("Usage down 30% is at risk");
+        // comparing versions stays open to her
+        wait.until(elementToBeClickable(By.id("compare"))).click();
+        wait.until(visibilityOfElementLocated(By.cssSelector("#viewer table.diff")));
     }
 
     private void addScenarioFromThePage() throws IOException {
@@ -140,13 +151,12 @@ class RulesEditorBrowserIT extends BrowserIT {
         template.put("accountName", "Usage slipping")
                 .put("daysSinceExecutiveEngagement", 10)
                 .put("activeUsersChangePct", -16.0);
-        browser.findElement(By.id("scenario-name")).sendKeys("Active users down 16% puts the account at risk");
+        browser.findElement(By.id("scenario-name")).sendKeys(SCENARIO);
         replaceText(By.id("scenario-facts"), template.toPrettyString());
         replaceText(By.id("scenario-expected"), "{\"atRisk\": true, \"flags\": [\"USAGE_DROP\"]}");
         click("add-scenario-button");
         wait.until(textToBePresentInElementLocated(By.id("scenario-message"), "added"));
-        assertThat(browser.findElement(By.id("scenario-table")).getText())
-                .contains("Active users down 16% puts the account at risk");
+        assertThat(browser.findElement(By.id("scenario-table")).getText()).contains(SCENARIO);
     }
 
     private void awaitEditorWith(String status) {

@@ -84,14 +84,14 @@ class EmbeddedDefaultSmokeIT extends EmbeddedDefaultIT {
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
         assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
 
-        String form = "username=amy&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        String form = "username=morgan&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> home = send(browser, HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("signed in as").contains("amy");
+        assertThat(home.body()).contains("signed in as").contains("morgan");
 
-        // the login session alone does not let another site post on amy's behalf: the page's CSRF token must come along
+        // the login session alone does not let another site post on morgan's behalf: the page's CSRF token must come along
         String validate = "{\"drl\": \"package dev.accountflow.rules;\"}";
         HttpResponse<String> forged = send(browser, HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rule-sets/health/validate"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(validate)).build());
