@@ -52,7 +52,8 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         SIMULATE_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/simulate"),
         PUBLISH_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/publish"),
         RESTORE_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/restore"),
-        ADD_RULE_SCENARIO("POST /api/rule-sets/{name}/scenarios");
+        ADD_RULE_SCENARIO("POST /api/rule-sets/{name}/scenarios"),
+        DELETE_RULE_SCENARIO("DELETE /api/rule-sets/{name}/scenarios/{id}");
 
         final String label;
 
@@ -74,13 +75,14 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.ADD_SUBSCRIPTION,      row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.ADD_HEALTH_SIGNAL,     row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.RENEWAL_KICKOFF,       row(403, 403, 202, 403, 403, 403, 403, 403, 202, 401)),
-            Map.entry(Endpoint.VALIDATE_RULES,        row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401)),
+            Map.entry(Endpoint.VALIDATE_RULES,        row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.SAVE_RULE_DRAFT,       row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
-            Map.entry(Endpoint.TEST_RULE_VERSION,     row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401)),
-            Map.entry(Endpoint.SIMULATE_RULE_VERSION, row(200, 200, 200, 200, 200, 200, 200, 200, 200, 401)),
+            Map.entry(Endpoint.TEST_RULE_VERSION,     row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
+            Map.entry(Endpoint.SIMULATE_RULE_VERSION, row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.PUBLISH_RULE_VERSION,  row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.RESTORE_RULE_VERSION,  row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
-            Map.entry(Endpoint.ADD_RULE_SCENARIO,     row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401))));
+            Map.entry(Endpoint.ADD_RULE_SCENARIO,     row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
+            Map.entry(Endpoint.DELETE_RULE_SCENARIO,  row(403, 403, 204, 403, 403, 403, 403, 403, 204, 401))));
 
     // the rule set the rule rows work on; every version written here carries its active DRL, so nothing changes
     private static final String RULE_SET = "health";
@@ -120,7 +122,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         Map<String, Long> before = rowCounts();
         int activeBefore = activeVersion();
 
-        HttpResponse<String> response = post(call.path(), role.user, call.body());
+        HttpResponse<String> response = send(call.method(), call.path(), role.user, call.body(), null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         if (allowed) {
@@ -132,9 +134,16 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         assertThat(error.get("details").isArray()).as(response.body()).isTrue();
         assertThat(rowCounts()).as("nothing stored for a refused request").isEqualTo(before);
         assertThat(activeVersion()).as("the live rules did not change").isEqualTo(activeBefore);
+        if (call.scenarioId() != null) {
+            // the scenario a refused delete left standing is the test's own; it must not gate later publishes
+            jdbc.update("delete from rule_scenario where id = ?", call.scenarioId());
+        }
     }
 
-    record Call(String path, String body) {
+    record Call(String method, String path, String body, String scenarioId) {
+        Call(String path, String body) {
+            this("POST", path, body, null);
+        }
     }
 
     private Call prepare(Endpoint endpoint, boolean allowed) throws Exception {
@@ -157,6 +166,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             case PUBLISH_RULE_VERSION -> new Call(rules + "/versions/" + (allowed ? newDraft() : sharedDraft()) + "/publish",
                     "");
             case ADD_RULE_SCENARIO -> new Call(rules + "/scenarios", healthyScenario());
+            case DELETE_RULE_SCENARIO -> {
+                String id = created(post(rules + "/scenarios", TestUsers.MAX, healthyScenario())).get("id").asText();
+                yield new Call("DELETE", rules + "/scenarios/" + id, null, allowed ? null : id);
+            }
             case RESTORE_RULE_VERSION -> new Call(rules + "/versions/" + (allowed ? restoreTarget() : sharedRestoreTarget())
                     + "/restore", "");
         };
