@@ -180,7 +180,9 @@ class ApiFuzzIT extends PostgresIT {
             case 0 -> null;
             case 1 -> pick("", "   ", "\u200b", "\u00a0\u2060", "\u0000", "\u001b[31mred\u001b[0m", "a\u0085b", "\ud800",
                     "x\ny", "<script>alert(1)</script>", "' or 1=1 --", "%s%n", "../../etc/passwd");
-            case 2 -> "x".repeat(pick(201, 321, 1001, 8001, 200_000));
+            case 2 -> pick("x".repeat(pick(201, 321, 1001, 4001, 8001, 200_001)),
+                    // rule text that once overflowed the compiler's stack
+                    "rule \"deep\" when eval(" + "(".repeat(5000) + "true" + ")".repeat(5000) + ") then end");
             case 3 -> new java.math.BigDecimal(pick("1e-1000000000", "1e1000000000", "-1e1000000000", "0.001",
                     "123456789012345678901234567890", "-0.0", "1e13", "3.95"));
             case 4 -> pick(0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 10001);
