@@ -43,6 +43,7 @@ class HiddenTasks extends OncePerRequestFilter {
         if (path.matches() && !NOT_TASK_IDS.contains(path.group(1)) && !visible(path.group(1))) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
             json.writeValue(response.getWriter(), Map.of("type", "InvalidRequestException",
                     "message", "No matching task with id " + path.group(1)));
             return;

@@ -126,7 +126,8 @@ class SecurityConfig {
                                 AnyRequestMatcher.INSTANCE))
                 // only a request whose own Basic credentials are its sole sign-in cannot be forged by another site;
                 // anything riding on the login session sends the CSRF token; the webapps check Camunda's own
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::basicCredentialsWithoutSession, CAMUNDA));
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens())
+                        .ignoringRequestMatchers(SecurityConfig::basicCredentialsWithoutSession, CAMUNDA));
         return http.build();
     }
 
@@ -171,6 +172,7 @@ class SecurityConfig {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 json.writeValue(response.getWriter(), Map.of("error", throttled.getMessage(),
                         "details", List.of("Retry-After: " + throttled.retryAfterSeconds() + " s")));
             } else {
