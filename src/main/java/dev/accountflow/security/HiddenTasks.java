@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,11 +43,15 @@ class HiddenTasks extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getWriter(), Map.of("type", "InvalidRequestException",
-                    "message", "No matching task with id " + path.group(1)));
+            json.writeValue(response.getWriter(), new EngineRestError("InvalidRequestException",
+                    "No matching task with id " + path.group(1)));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The shape of Camunda's REST errors, which Tasklist reads ("No matching task" → "task does not exist"). */
+    private record EngineRestError(String type, String message) {
     }
 
     /** Asks the engine as the signed-in person, so Camunda's authorizations decide, then puts back who was asking. */

@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticat
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -126,6 +126,7 @@ class SecurityConfig {
                                 AnyRequestMatcher.INSTANCE))
                 // only a request whose own Basic credentials are its sole sign-in cannot be forged by another site;
                 // anything riding on the login session sends the CSRF token; the webapps check Camunda's own
+                .addFilterBefore(new CamundaXsrfGuard(), LogoutFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens())
                         .ignoringRequestMatchers(SecurityConfig::basicCredentialsWithoutSession, CAMUNDA));
         return http.build();
@@ -141,10 +142,7 @@ class SecurityConfig {
     /** The webapps' log-out counts only with the XSRF token Camunda gave this session, so no other site can send it. */
     private static boolean carriesCamundaXsrfToken(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-        Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-        return sent != null && expected instanceof String token && MessageDigest.isEqual(
-                sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+        return session != null && CamundaXsrfGuard.carriesSessionsToken(request, session);
     }
 
     private static RequestMatcher htmlPage() {
