@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +23,14 @@ class LoginThrottle {
     private final Clock clock;
     private final Map<String, Failures> failures;
 
+    @Autowired
     LoginThrottle(LoginThrottleProperties properties, ObjectProvider<Clock> clock) {
+        this(properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    LoginThrottle(LoginThrottleProperties properties, Clock clock) {
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         // least recently touched first, so the oldest entries go when the map is full: memory stays bounded
         this.failures = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -56,6 +62,10 @@ class LoginThrottle {
     /** The owner got in: their name starts afresh (the address does not, or one valid login would hide a sweep). */
     synchronized void succeeded(String userId) {
         failures.remove(userKey(userId));
+    }
+
+    synchronized int tracked() {
+        return failures.size();
     }
 
     private Optional<Duration> waitFor(String key, int free, Instant now) {
