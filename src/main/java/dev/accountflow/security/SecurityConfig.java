@@ -71,6 +71,7 @@ class SecurityConfig {
             new AntPathRequestMatcher("/v3/api-docs/**"), new AntPathRequestMatcher("/actuator/**"));
     private static final RequestMatcher WEBAPP_API = new AntPathRequestMatcher("/camunda/api/**");
     private static final RequestMatcher CAMUNDA = new AntPathRequestMatcher("/camunda/**");
+    private static final RequestMatcher SWAGGER_UI = new AntPathRequestMatcher("/swagger-ui/**");
     /** Tasklist's and Cockpit's "Log out". */
     private static final RequestMatcher WEBAPP_LOGOUT =
             new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", HttpMethod.POST.name());
@@ -78,6 +79,9 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+    /** Swagger UI sets inline styles from its script; nothing else is loosened. */
+    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
@@ -116,8 +120,11 @@ class SecurityConfig {
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         // the Camunda webapps send their own policy (with nonces for their scripts)
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(CAMUNDA),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new AndRequestMatcher(
+                                new NegatedRequestMatcher(CAMUNDA), new NegatedRequestMatcher(SWAGGER_UI)),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))))
                 .exceptionHandling(e -> e
                         .accessDeniedHandler(signInFirst(basic))
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
