@@ -18,6 +18,7 @@ class TasklistShowsRepsWhatWorksBrowserIT extends BrowserIT {
     private static final String TASKLIST = "/camunda/app/tasklist/default/";
     private static final By TASK_TITLE = By.cssSelector(".names h2.task");
     private static final By PROCESS_LINK = By.cssSelector("a.instance-link");
+    private static final By FILTERS = By.cssSelector(".task-filter .name a");
 
     @Autowired TaskService tasks;
 
@@ -25,6 +26,7 @@ class TasklistShowsRepsWhatWorksBrowserIT extends BrowserIT {
     void aRepSeesHerTaskWithoutBannerCreateTaskStartProcessOrCockpitLink() throws IOException {
         Task amys = tasks.createTaskQuery().taskAssignee("amy").listPage(0, 1).get(0);
         signInAs("amy", TASKLIST);
+        wait.until(visibilityOfElementLocated(FILTERS));
         openTask(amys);
         screenshot("tasklist-rep-task.png");
 
@@ -40,6 +42,7 @@ class TasklistShowsRepsWhatWorksBrowserIT extends BrowserIT {
     void aSalesManagerFollowsTheProcessLinkIntoCockpit() {
         Task amys = tasks.createTaskQuery().taskAssignee("amy").listPage(0, 1).get(0);
         signInAs("morgan", TASKLIST);
+        wait.until(visibilityOfElementLocated(FILTERS));
         openTask(amys);
         WebElement link = wait.until(visibilityOfElementLocated(PROCESS_LINK));
         assertThat(link.getDomAttribute("href")).contains("/camunda/app/cockpit/default/#/process-instance/"
