@@ -39,6 +39,6 @@ class DemoSetup {
         int created = portfolio.ensure(properties.accounts(), properties.seed(), today);
         int started = kickoff.startDueRenewals(today);
         log.info("Demo data: {} account(s) created, {} renewal(s) started; demo users amy, ben, morgan, priya, sam, "
-                + "admin (password 'demo')", created, started);
+                + "sue, bill, admin (password 'demo')", created, started);
     }
 }

@@ -20,7 +20,13 @@ class DemoTeam {
             new Member("ben", "Ben", "Brooks", List.of(CurrentUser.ACCOUNT_MANAGERS)),
             new Member("morgan", "Morgan", "Miller", List.of(CurrentUser.SALES_MANAGERS)),
             new Member("priya", "Priya", "Patel", List.of(CurrentUser.PRODUCT_MANAGEMENT)),
-            new Member("sam", "Sam", "Santos", List.of(CurrentUser.SOLUTION_ENGINEERING)));
+            new Member("sam", "Sam", "Santos", List.of(CurrentUser.SOLUTION_ENGINEERING)),
+            new Member("sue", "Sue", "Sullivan", List.of(CurrentUser.SUPPORT)),
+            new Member("bill", "Bill", "Baker", List.of(CurrentUser.BILLING)));
+    /** The webapps' admin (created by Camunda from camunda.bpm.admin-user) also writes rule code and reads metrics. */
+    static final String ADMIN = "admin";
+    static final List<String> ADMIN_GROUPS = List.of(CurrentUser.ADMINS, CurrentUser.RULE_DEVELOPERS,
+            CurrentUser.MONITORING);
 
     private final IdentityService identity;
 
@@ -38,10 +44,17 @@ class DemoTeam {
                 user.setPassword(PASSWORD);
                 identity.saveUser(user);
             }
-            for (String group : member.groups()) {
-                if (identity.createUserQuery().userId(member.id()).memberOfGroup(group).count() == 0) {
-                    identity.createMembership(member.id(), group);
-                }
+            ensureMemberships(member.id(), member.groups());
+        }
+        if (identity.createUserQuery().userId(ADMIN).count() > 0) {
+            ensureMemberships(ADMIN, ADMIN_GROUPS);
+        }
+    }
+
+    private void ensureMemberships(String userId, List<String> groups) {
+        for (String group : groups) {
+            if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+                identity.createMembership(userId, group);
             }
         }
     }

@@ -1,10 +1,15 @@
 package dev.accountflow.security;
 
 import static dev.accountflow.security.CurrentUser.ACCOUNT_MANAGERS;
+import static dev.accountflow.security.CurrentUser.BILLING;
+import static dev.accountflow.security.CurrentUser.LEGAL;
+import static dev.accountflow.security.CurrentUser.MONITORING;
 import static dev.accountflow.security.CurrentUser.PRODUCT_MANAGEMENT;
+import static dev.accountflow.security.CurrentUser.RULE_DEVELOPERS;
 import static dev.accountflow.security.CurrentUser.SALES_MANAGERS;
 import static dev.accountflow.security.CurrentUser.SERVICES;
 import static dev.accountflow.security.CurrentUser.SOLUTION_ENGINEERING;
+import static dev.accountflow.security.CurrentUser.SUPPORT;
 
 import java.util.List;
 import java.util.Map;
@@ -33,14 +38,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaAccess {
 
+    /** Groups that do user tasks, so work in Tasklist. */
     static final List<String> WORK_GROUPS = List.of(ACCOUNT_MANAGERS, SALES_MANAGERS, PRODUCT_MANAGEMENT,
-            SOLUTION_ENGINEERING, SERVICES);
+            SOLUTION_ENGINEERING, SERVICES, SUPPORT, BILLING, LEGAL);
+    /** Groups whose work is outside Tasklist: rules in the app, metrics from the actuator. */
+    static final List<String> OTHER_GROUPS = List.of(RULE_DEVELOPERS, MONITORING);
     private static final Map<String, String> GROUP_NAMES = Map.of(
             ACCOUNT_MANAGERS, "Account managers",
             SALES_MANAGERS, "Sales managers",
             PRODUCT_MANAGEMENT, "Product management",
             SOLUTION_ENGINEERING, "Solution engineering",
-            SERVICES, "Services");
+            SERVICES, "Services",
+            SUPPORT, "Support",
+            BILLING, "Billing",
+            LEGAL, "Legal",
+            RULE_DEVELOPERS, "Rule developers",
+            MONITORING, "Monitoring");
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -59,6 +72,7 @@ public class CamundaAccess {
     @Order(0)
     public void ensureAccess() {
         WORK_GROUPS.forEach(this::ensureGroup);
+        OTHER_GROUPS.forEach(this::ensureGroup);
         for (String group : WORK_GROUPS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);

@@ -15,6 +15,11 @@ public record CurrentUser(String userId, Set<String> groups) {
     public static final String SOLUTION_ENGINEERING = "solution-engineering";
     public static final String SERVICES = "services";
     public static final String ADMINS = "camunda-admin";
+    public static final String SUPPORT = "support";
+    public static final String BILLING = "billing";
+    public static final String LEGAL = "legal";
+    public static final String RULE_DEVELOPERS = "rule-developers";
+    public static final String MONITORING = "monitoring";
 
     public static CurrentUser get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
