@@ -8,13 +8,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class TaskFormGuardConfig {
 
-    /** After Spring Security (who is asking is known), before the engine's own REST filters and resources. */
+    /**
+     * After Spring Security (who is asking is known) and after the filter that hides other people's tasks (order
+     * 103), so a task the caller may not see answers 404 here too, never a 403 that confirms it exists.
+     */
     @Bean
     FilterRegistrationBean<TaskCompletionGuard> taskCompletionGuard(TaskForms forms, ObjectMapper json) {
         FilterRegistrationBean<TaskCompletionGuard> registration =
                 new FilterRegistrationBean<>(new TaskCompletionGuard(forms, json));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(100);
+        registration.setOrder(104);
         return registration;
     }
 }
