@@ -55,7 +55,7 @@ class RenewalQuoteBrowserIT extends BrowserIT {
 
         Task quote = openTask(renewal);
         assertThat(quote.getAssignee()).isEqualTo("amy");
-        signInAs("amy", TASKLIST);
+        signInToTasklist("amy");
         openInTasklist(quote.getId());
         wait.until(d -> valueOf(field("currentArr")).equals("$878,000"));
         field("proposedArr").sendKeys("702.400,5");
@@ -73,7 +73,7 @@ class RenewalQuoteBrowserIT extends BrowserIT {
         assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_ApproveDiscount");
         tasks.claim(approval.getId(), "morgan");
         browser.manage().deleteAllCookies();
-        signInAs("morgan", TASKLIST);
+        signInToTasklist("morgan");
         openInTasklist(approval.getId());
         wait.until(d -> valueOf(field("quotedArr")).equals("$702,400"));
         assertThat(valueOf(field("quotedDiscount"))).isEqualTo("20%");
@@ -88,7 +88,7 @@ class RenewalQuoteBrowserIT extends BrowserIT {
         Task negotiate = openTask(renewal);
         assertThat(negotiate.getTaskDefinitionKey()).isEqualTo("Task_Negotiate");
         browser.manage().deleteAllCookies();
-        signInAs("amy", TASKLIST);
+        signInToTasklist("amy");
         openInTasklist(negotiate.getId());
         wait.until(d -> valueOf(field("quotedArr")).equals("$702,400"));
         assertThat(valueOf(field("quotedDiscount"))).isEqualTo("20%");

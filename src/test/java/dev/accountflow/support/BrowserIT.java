@@ -70,6 +70,16 @@ public abstract class BrowserIT extends EmbeddedDefaultIT {
         wait.until(d -> d.getCurrentUrl().startsWith(baseUrl() + page) && !d.getCurrentUrl().contains("/login"));
     }
 
+    /**
+     * Signs in and waits until Tasklist has booted (its filter list shows): leaving the page while Tasklist is still
+     * starting can leave the next load on its spinner.
+     */
+    protected void signInToTasklist(String user) {
+        signInAs(user, "/camunda/app/tasklist/default/");
+        wait.until(d -> !d.findElements(By.cssSelector(".task-filter .name a")).isEmpty()
+                && d.findElements(By.cssSelector(".task-filter .name a")).get(0).isDisplayed());
+    }
+
     protected void screenshot(String name) throws IOException {
         Path folder = Files.createDirectories(Path.of("target", "screenshots"));
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
