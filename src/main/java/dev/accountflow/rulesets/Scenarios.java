@@ -52,6 +52,13 @@ class Scenarios {
         } else {
             try {
                 json.treeToValue(facts, kind.factsType());
+                facts.fields().forEachRemaining(fact -> {
+                    // 1e400 reads as Infinity: stored, it would make every later run of the scenario meaningless
+                    if (fact.getValue().isNumber() && !Double.isFinite(fact.getValue().doubleValue())) {
+                        problems.add("facts." + fact.getKey() + ": " + fact.getValue().asText()
+                                + " is not a number the rules can use");
+                    }
+                });
                 factsText = fitting("facts", facts, MAX_FACTS, problems);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 problems.add(describe(e));

@@ -294,6 +294,8 @@ class RuleSetManagementIT extends PostgresIT {
                 Map.entry("facts", "{\"name\":\"Text facts\",\"facts\":\"RENEWAL\",\"expected\":" + expectedJson + "}"),
                 Map.entry("facts", scenarioBody("Huge facts", Map.of("opportunityType", "R".repeat(8_001),
                         "tier", "ENTERPRISE", "arr", 1, "discountPct", 1), expected)),
+                Map.entry("facts.arr", "{\"name\":\"Endless ARR\",\"facts\":{\"opportunityType\":\"RENEWAL\","
+                        + "\"tier\":\"ENTERPRISE\",\"arr\":1e1000000000,\"discountPct\":5},\"expected\":" + expectedJson + "}"),
                 Map.entry("expected", scenarioBody("Empty expected", facts, Map.of())),
                 Map.entry("expected", scenarioBody("Number expected", facts, 5)),
                 Map.entry("expected", scenarioBody("Huge expected", facts, Map.of("approverGroup", "g".repeat(4_001)))),
