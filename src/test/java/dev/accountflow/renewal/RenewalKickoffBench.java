@@ -99,17 +99,19 @@ class RenewalKickoffBench extends PostgresIT {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement account = connection.prepareStatement(
-                    "insert into account (id, name, vertical, territory, tier, owner_id, created_at, version) "
-                            + "values (?, ?, 'HEALTHCARE', 'NORTHEAST', 'ENTERPRISE', ?, ?, 0)");
+                    "insert into account (id, name, name_key, vertical, territory, tier, owner_id, created_at, version) "
+                            + "values (?, ?, lower(?), 'HEALTHCARE', 'NORTHEAST', 'ENTERPRISE', ?, ?, 0)");
                  PreparedStatement subscription = connection.prepareStatement(
                          "insert into subscription (id, account_id, product, arr, start_date, end_date, status, version) "
                                  + "values (?, ?, 'Care Coordination Suite', 250000, ?, ?, 'ACTIVE', 0)")) {
                 for (int i = 0; i < count; i++) {
                     String accountId = UUID.randomUUID().toString();
                     account.setString(1, accountId);
-                    account.setString(2, "Bench Health " + i + " " + accountId.substring(0, 8));
-                    account.setString(3, i % 2 == 0 ? TestUsers.IVY : TestUsers.NED);
-                    account.setTimestamp(4, now);
+                    String name = "Bench Health " + i + " " + accountId.substring(0, 8);
+                    account.setString(2, name);
+                    account.setString(3, name);
+                    account.setString(4, i % 2 == 0 ? TestUsers.IVY : TestUsers.NED);
+                    account.setTimestamp(5, now);
                     account.addBatch();
                     LocalDate end = today.plusDays(30 + i % 60);
                     subscription.setString(1, UUID.randomUUID().toString());
