@@ -138,6 +138,12 @@ public class AccountService {
         return subscriptions.findById(id);
     }
 
+    /** The account a subscription belongs to, if the id is a subscription's. */
+    @Transactional(readOnly = true)
+    public Optional<String> subscriptionAccountId(String subscriptionId) {
+        return subscriptions.findById(subscriptionId).map(Subscription::getAccountId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<HealthSignal> latestHealthSignal(String accountId) {
         return signals.findFirstByAccountIdOrderByRecordedAtDesc(accountId);

@@ -70,15 +70,25 @@ public class TaskAssignment implements TaskListener {
 
     TaskFacts factsOf(DelegateTask task, LocalDate today) {
         String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        return factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), businessKey, task::getVariable,
+                today);
+    }
+
+    /**
+     * The facts the assignment rules see for a task of a process with this business key (also used to simulate rule
+     * changes): a renewal's account, ARR and end date come from the database by its business key, never from
+     * variables; other facts from the process variables.
+     */
+    public TaskFacts factsFor(String processDefinitionId, String taskKey, String businessKey,
+                              Function<String, Object> variables, LocalDate today) {
         Optional<Subscription> renewing = businessKey == null ? Optional.empty() : accounts.subscription(businessKey);
-        // a renewal's account, ARR and end date come from the database by its business key, not from variables
-        Function<String, Object> variables = renewing.<Function<String, Object>>map(s -> name -> switch (name) {
+        Function<String, Object> facts = renewing.<Function<String, Object>>map(s -> name -> switch (name) {
             case "accountId" -> s.getAccountId();
             case "arr" -> s.getArr().doubleValue();
             case "endDate" -> s.getEndDate().toString();
-            default -> task.getVariable(name);
-        }).orElse(task::getVariable);
-        return factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), variables, today);
+            default -> variables.apply(name);
+        }).orElse(variables);
+        return factsFor(processDefinitionId, taskKey, facts, today);
     }
 
     /** The facts the assignment rules see for a task, from its process variables (also used to simulate rule changes). */

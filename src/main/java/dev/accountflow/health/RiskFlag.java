@@ -1,16 +1,23 @@
 package dev.accountflow.health;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.Transient;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Id;
+import org.springframework.data.domain.Persistable;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Why an account is at risk, raised by a health rule; at most one open flag per (account, code). */
 @Entity
-public class RiskFlag {
+public class RiskFlag implements Persistable<String> {
 
     @Id
     private String id;
+    // assigned here, so Spring Data cannot tell a new row by its id: inserted without a select first
+    @Transient
+    private boolean fresh;
     private String accountId;
     private String code;
     private String severity;
@@ -27,6 +34,7 @@ public class RiskFlag {
     RiskFlag(String accountId, String code, String severity, String reason, String ruleName, String decisionId) {
         this.decisionId = decisionId;
         this.id = UUID.randomUUID().toString();
+        this.fresh = true;
         this.accountId = accountId;
         this.code = code;
         this.severity = severity;
@@ -63,4 +71,15 @@ public class RiskFlag {
     public Instant getResolvedAt() { return resolvedAt; }
     public boolean isOpen() { return resolvedAt == null; }
     public String getDecisionId() { return decisionId; }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
 }

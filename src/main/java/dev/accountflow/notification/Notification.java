@@ -1,19 +1,26 @@
 package dev.accountflow.notification;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.Transient;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import org.springframework.data.domain.Persistable;
 import java.time.Instant;
 import java.util.UUID;
 
 /** One e-mail in the outbox. Written in the transaction of the decision that causes it. */
 @Entity
-public class Notification {
+public class Notification implements Persistable<String> {
 
     @Id
     private String id;
+    // assigned here, so Spring Data cannot tell a new row by its id: inserted without a select first
+    @Transient
+    private boolean fresh;
     private String recipientUserId;
     private String recipientEmail;
     private String template;
@@ -38,6 +45,7 @@ public class Notification {
 
     Notification(String recipientUserId, String recipientEmail, Notice notice) {
         this.id = UUID.randomUUID().toString();
+        this.fresh = true;
         this.recipientUserId = recipientUserId;
         this.recipientEmail = recipientEmail;
         this.template = notice.template();
@@ -85,4 +93,15 @@ public class Notification {
     public Instant getSentAt() { return sentAt; }
     public String getReason() { return reason; }
     public String getDecisionId() { return decisionId; }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
 }

@@ -1,20 +1,27 @@
 package dev.accountflow.opportunity;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.Transient;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import org.springframework.data.domain.Persistable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 @Entity
-public class Opportunity {
+public class Opportunity implements Persistable<String> {
 
     @Id
     private String id;
+    // assigned here, so Spring Data cannot tell a new row by its id: inserted without a select first
+    @Transient
+    private boolean fresh;
     private String accountId;
     private String subscriptionId;
     private String name;
@@ -42,6 +49,7 @@ public class Opportunity {
                 BigDecimal amount, LocalDate closeDate, int probability, ForecastCategory forecastCategory,
                 String ownerId) {
         this.id = UUID.randomUUID().toString();
+        this.fresh = true;
         this.accountId = accountId;
         this.subscriptionId = subscriptionId;
         this.name = name;
@@ -90,4 +98,15 @@ public class Opportunity {
     public String getProcessInstanceId() { return processInstanceId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getClosedAt() { return closedAt; }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
 }

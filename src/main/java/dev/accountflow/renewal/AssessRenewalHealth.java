@@ -20,6 +20,5 @@ class AssessRenewalHealth implements JavaDelegate {
         HealthCheck check = renewals.assessAtStart(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
         execution.setVariable("atRisk", check.atRisk());
         execution.setVariable("healthReasons", check.reasons());
-        execution.setVariable("healthDecisionId", check.decisionId());
     }
 }

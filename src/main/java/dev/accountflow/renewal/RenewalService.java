@@ -192,6 +192,8 @@ public class RenewalService {
     public Map<String, Object> taskFigures(String processInstanceId, String subscriptionId) {
         Subscription subscription = subscription(subscriptionId);
         Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("accountName", accountOf(subscription).getName());
+        figures.put("product", subscription.getProduct());
         figures.put("currentArr", Money.format(subscription.getArr()));
         figures.put("endsOn", SalesDates.format(subscription.getEndDate()));
         latestQuote(processInstanceId).ifPresent(quote -> {
@@ -205,6 +207,22 @@ public class RenewalService {
             figures.put("managerComment", quote.getApprovalComment() == null ? "" : quote.getApprovalComment());
         });
         return figures;
+    }
+
+    /**
+     * The facts the stage-gate rules saw for a live renewal's latest quote, read from the database by the renewal's
+     * business key (to simulate rule changes); empty before the rep has quoted.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DiscountFacts> quotedDiscountFacts(String processInstanceId, String subscriptionId) {
+        Optional<Subscription> subscription = subscriptionId == null ? Optional.empty()
+                : accounts.subscription(subscriptionId);
+        Optional<RenewalQuote> quote = latestQuote(processInstanceId);
+        if (subscription.isEmpty() || quote.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(discountFacts(subscription.get().getAccountId(), quote.get().getCurrentArr().doubleValue(),
+                quote.get().getDiscountPct().doubleValue()));
     }
 
     /** The facts the stage-gate rules see for a renewal quote (also used to simulate rule changes). */

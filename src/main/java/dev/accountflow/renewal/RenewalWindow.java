@@ -6,15 +6,12 @@ import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
 import dev.accountflow.opportunity.Opportunity;
 import dev.accountflow.opportunity.OpportunityService;
+import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,9 +39,12 @@ public class RenewalWindow {
     private final ProcessEngine engine;
     private final TransactionTemplate tx;
     private final RenewalProperties properties;
+    private final EntityManager entities;
 
     RenewalWindow(AccountService accounts, OpportunityService opportunities, LiveRenewalRepository liveRenewals,
-                  RuntimeService runtime, ProcessEngine engine, TransactionTemplate tx, RenewalProperties properties) {
+                  RuntimeService runtime, ProcessEngine engine, TransactionTemplate tx, RenewalProperties properties,
+                  EntityManager entities) {
+        this.entities = entities;
         this.accounts = accounts;
         this.opportunities = opportunities;
         this.liveRenewals = liveRenewals;
@@ -59,7 +59,7 @@ public class RenewalWindow {
         int started = 0;
         for (String subscriptionId : dueSubscriptionIds(today)) {
             try {
-                if (tx.execute(s -> start(subscriptionId, today, null)) == Start.STARTED) {
+                if (tx.execute(s -> start(subscriptionId, null)) == Start.STARTED) {
                     started++;
                 }
             } catch (RuntimeException e) {
@@ -84,14 +84,17 @@ public class RenewalWindow {
      * Starts one batch of a kick-off run in one new transaction of its own; if that fails, each subscription again
      * in its own, so a bad one stops no other. Counts go to the run in the transaction that started the renewal.
      */
-    List<KickoffFailure> startBatch(KickoffRuns runs, String runId, List<String> subscriptionIds, LocalDate today) {
+    List<KickoffFailure> startBatch(KickoffRuns runs, String runId, List<String> subscriptionIds) {
         CommandExecutor ownTransaction = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequiresNew();
         try {
             ownTransaction.execute(context -> {
                 List<Start> results = new ArrayList<>();
                 for (String id : subscriptionIds) {
-                    results.add(start(id, today, runId));
+                    results.add(start(id, runId));
+                    // written now and forgotten: otherwise every query of the next renewal dirty-checks all before it
+                    entities.flush();
+                    entities.clear();
                 }
                 runs.count(runId, results);
                 return null;
@@ -105,7 +108,7 @@ public class RenewalWindow {
         for (String id : subscriptionIds) {
             try {
                 ownTransaction.execute(context -> {
-                    Start result = start(id, today, runId);
+                    Start result = start(id, runId);
                     runs.count(runId, List.of(result));
                     runs.forgetFailure(runId, id);
                     return null;
@@ -130,7 +133,7 @@ public class RenewalWindow {
         return failures;
     }
 
-    private Start start(String subscriptionId, LocalDate today, String runId) {
+    private Start start(String subscriptionId, String runId) {
         Optional<LiveRenewal> live = liveRenewals.findById(subscriptionId);
         if (live.isPresent()) {
             return runId != null && runId.equals(live.get().getKickoffRunId()) ? Start.STARTED_BY_THIS_RUN
@@ -143,12 +146,13 @@ public class RenewalWindow {
         Account account = accounts.account(subscription.getAccountId()).orElseThrow();
         Opportunity opportunity = opportunities.openRenewal(account.getId(), subscriptionId, account.getName(),
                 subscription.getProduct(), subscription.getArr(), subscription.getEndDate(), account.getOwnerId());
-        // inserted, never merged: a second node's insert fails on the key here, before anything else is written
+        // inserted, never merged: a second node's insert fails on the key here, before the process starts
         LiveRenewal row = liveRenewals.saveAndFlush(new LiveRenewal(subscriptionId, opportunity.getId(), runId));
         accounts.markInRenewal(subscriptionId);
 
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, subscriptionId,
-                variables(account, subscription, today));
+        // no variables: every step reads the subscription, account and quote by the business key, and each task's
+        // figures are put on the task as it is created
+        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, subscriptionId);
         row.attachProcess(instance.getId());
         opportunities.attachProcess(opportunity.getId(), instance.getId());
         return Start.STARTED;
@@ -173,20 +177,5 @@ public class RenewalWindow {
         }
         String message = root.getClass().getSimpleName() + ": " + root.getMessage();
         return message.length() > 1000 ? message.substring(0, 1000) : message;
-    }
-
-    // what the forms show and the timers and assignment rules read; the delegates read the database instead
-    private Map<String, Object> variables(Account account, Subscription subscription, LocalDate today) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("accountId", account.getId());
-        vars.put("accountName", account.getName());
-        vars.put("product", subscription.getProduct());
-        vars.put("arr", subscription.getArr().doubleValue());
-        vars.put("endDate", subscription.getEndDate().toString());
-        vars.put("daysLeft", ChronoUnit.DAYS.between(today, subscription.getEndDate()));
-        vars.put("escalationDate", subscription.getEndDate().minusDays(properties.escalationDaysBeforeEnd())
-                .atTime(9, 0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-        vars.put("reminderCycle", properties.reminderCycle());
-        return vars;
     }
 }

@@ -37,7 +37,6 @@ class StartDueRenewals implements JavaDelegate {
             batches.add(String.join(",", due.subList(from, Math.min(due.size(), from + BATCH_SIZE))));
         }
         runs.open(execution.getProcessInstanceId(), due.size());
-        execution.setVariable("kickoffDay", today.toString());
         execution.setVariable("due", due.size());
         // transient: the batch list only feeds the multi-instance; each batch is stored with its own job
         execution.setVariable("dueBatches", Variables.objectValue(batches, true).create());

@@ -1,6 +1,5 @@
 package dev.accountflow.renewal;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,8 +26,7 @@ class StartRenewalBatch implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> batch = Arrays.stream(ProcessVariables.text(execution, "subscriptionBatch").split(","))
                 .filter(id -> !id.isBlank()).toList();
-        LocalDate day = LocalDate.parse(ProcessVariables.text(execution, "kickoffDay"));
-        List<KickoffFailure> failures = window.startBatch(runs, execution.getProcessInstanceId(), batch, day);
+        List<KickoffFailure> failures = window.startBatch(runs, execution.getProcessInstanceId(), batch);
         if (!failures.isEmpty()) {
             throw new RenewalStartFailed("Renewals could not start for subscription(s) " + failures.stream()
                     .map(f -> f.subscriptionId() + " (" + f.reason() + ")").collect(Collectors.joining("; ")));

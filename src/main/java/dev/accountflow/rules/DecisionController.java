@@ -5,7 +5,9 @@ import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,7 +77,22 @@ class DecisionController {
         }
     }
 
+    /**
+     * The account a process is about: a renewal's from its subscription (the business key), read from the database;
+     * another process's from its accountId variable.
+     */
     private String accountOf(String processInstanceId, String subject) {
+        HistoricProcessInstance process = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        if (process == null) {
+            throw ApiException.notFound(subject);
+        }
+        if (process.getBusinessKey() != null) {
+            Optional<String> renewed = accounts.subscriptionAccountId(process.getBusinessKey());
+            if (renewed.isPresent()) {
+                return renewed.get();
+            }
+        }
         HistoricVariableInstance accountId = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId).variableName("accountId").singleResult();
         if (accountId == null || accountId.getValue() == null) {

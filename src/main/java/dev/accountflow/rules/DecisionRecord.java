@@ -1,16 +1,23 @@
 package dev.accountflow.rules;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.Transient;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Id;
+import org.springframework.data.domain.Persistable;
 import java.time.Instant;
 import java.util.UUID;
 
 /** One automated decision: which rule set version made it, which rules fired, what facts they saw. */
 @Entity
-public class DecisionRecord {
+public class DecisionRecord implements Persistable<String> {
 
     @Id
     private String id;
+    // assigned here, so Spring Data cannot tell a new row by its id: inserted without a select first
+    @Transient
+    private boolean fresh;
     private String decisionType;
     private String subjectType;
     private String subjectId;
@@ -26,6 +33,7 @@ public class DecisionRecord {
 
     DecisionRecord(String decisionType, String subjectType, String subjectId, RuleRun run, String facts, String outcome) {
         this.id = UUID.randomUUID().toString();
+        this.fresh = true;
         this.decisionType = decisionType;
         this.subjectType = subjectType;
         this.subjectId = subjectId;
@@ -47,4 +55,15 @@ public class DecisionRecord {
     public String getFacts() { return facts; }
     public String getOutcome() { return outcome; }
     public Instant getMadeAt() { return madeAt; }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
 }

@@ -23,8 +23,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -100,11 +101,14 @@ class RuleSimulation {
 
     private void compareAssignments(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, String> businessKeys = new HashMap<>();
+        runtime.createProcessInstanceQuery().active().list()
+                .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
         for (Task task : tasks.createTaskQuery().active().list()) {
             report.tasks++;
             Map<String, Object> variables = tasks.getVariables(task.getId());
             var facts = assignment.factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-                    variables::get, today);
+                    businessKeys.get(task.getProcessInstanceId()), variables::get, today);
             String from = holder(run(active, facts, new AssignmentDecision()));
             String to = holder(run(candidate, facts, new AssignmentDecision()));
             if (!from.equals(to)) {
@@ -117,18 +121,20 @@ class RuleSimulation {
     private void compareApprovals(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
         for (ProcessInstance renewal : runtime.createProcessInstanceQuery().processDefinitionKey("renewal").active()
                 .list()) {
-            Map<String, Object> vars = runtime.getVariables(renewal.getId());
-            if (!(vars.get("discountPct") instanceof Number discount)) {
+            // the quote and the subscription as stored, by the renewal's business key: not its variables
+            Optional<DiscountFacts> quoted = renewals.quotedDiscountFacts(renewal.getId(), renewal.getBusinessKey());
+            if (quoted.isEmpty()) {
                 continue;
             }
             report.renewals++;
-            DiscountFacts facts = renewals.discountFacts(Objects.toString(vars.get("accountId"), null),
-                    vars.get("arr") instanceof Number arr ? arr.doubleValue() : 0, discount.doubleValue());
+            DiscountFacts facts = quoted.get();
             DiscountDecision now = run(active, facts, new DiscountDecision());
             DiscountDecision then = run(candidate, facts, new DiscountDecision());
             if (now.isApprovalRequired() != then.isApprovalRequired()) {
-                report.approvalChanges.add(new ApprovalChange(renewal.getId(),
-                        Objects.toString(vars.get("accountName"), null), discount.doubleValue(), now.isApprovalRequired(), then.isApprovalRequired(),
+                String accountName = accounts.subscription(renewal.getBusinessKey())
+                        .flatMap(sub -> accounts.account(sub.getAccountId())).map(a -> a.getName()).orElse(null);
+                report.approvalChanges.add(new ApprovalChange(renewal.getId(), accountName, facts.getDiscountPct(),
+                        now.isApprovalRequired(), then.isApprovalRequired(),
                         then.isApprovalRequired() ? then.getReason() : now.getReason()));
             }
         }

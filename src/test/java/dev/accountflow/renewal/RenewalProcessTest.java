@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -135,6 +134,12 @@ class RenewalProcessTest {
                 approvalAnswers.add(String.valueOf(task.getVariable("discountApproved"))));
         Mocks.register("remindOverdueTasks", remindOverdueTasks);
         Mocks.register("escalateRenewal", escalateRenewal);
+        // the real timer bean, with the subscription's end date as the database would give it for SUB-1001
+        Mocks.register("renewalTimers", new RenewalTimers(subscriptionId -> {
+            then(subscriptionId).as("timers read the renewal's own subscription").isEqualTo("SUB-1001");
+            return END_DATE;
+        },
+                new RenewalProperties(120, 30, "R/P1D")));
     }
 
     @AfterEach
@@ -341,8 +346,6 @@ class RenewalProcessTest {
         variables.put("arr", 120000.0);
         variables.put("endDate", END_DATE.toString());
         variables.put("daysLeft", 85L);
-        variables.put("escalationDate", ESCALATION_AT.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-        variables.put("reminderCycle", "R/P1D");
         renewal = runtimeService().startProcessInstanceByKey("renewal", "SUB-1001", variables);
     }
 
