@@ -7,13 +7,13 @@ import dev.accountflow.account.ContactRole;
 import dev.accountflow.account.HealthSignal;
 import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
+import dev.accountflow.money.SalesDates;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.Decided;
 import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.rules.HealthAssessment;
 import dev.accountflow.rules.HealthFinding;
 import dev.accountflow.rules.RuleBook;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +46,7 @@ public class HealthService {
     public HealthCheck assess(String accountId) {
         Account account = accounts.account(accountId)
                 .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
-        AccountHealthFacts facts = factsOf(account, LocalDate.now(Clock.systemUTC()));
+        AccountHealthFacts facts = factsOf(account, SalesDates.today());
         Decided<HealthAssessment> decided = rules.assessHealth(facts);
         List<HealthFinding> findings = decided.decision().getFindings();
         String decisionId = decisions.record("health", "account", accountId, decided.run(), facts, findings);
@@ -76,7 +76,7 @@ public class HealthService {
     public AccountHealthFacts currentFacts(String accountId) {
         Account account = accounts.account(accountId)
                 .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
-        return factsOf(account, LocalDate.now(Clock.systemUTC()));
+        return factsOf(account, SalesDates.today());
     }
 
     AccountHealthFacts factsOf(Account account, LocalDate today) {

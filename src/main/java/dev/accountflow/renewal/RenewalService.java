@@ -189,14 +189,14 @@ public class RenewalService {
 
     /** What a renewal task shows, filled by the server as the task is created: money and dates as people read them. */
     @Transactional(readOnly = true)
-    public Map<String, Object> taskFigures(String processInstanceId, String subscriptionId) {
+    public Map<String, Object> taskFigures(String processInstanceId, String subscriptionId, boolean withQuote) {
         Subscription subscription = subscription(subscriptionId);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("accountName", accountOf(subscription).getName());
         figures.put("product", subscription.getProduct());
         figures.put("currentArr", Money.format(subscription.getArr()));
         figures.put("endsOn", SalesDates.format(subscription.getEndDate()));
-        latestQuote(processInstanceId).ifPresent(quote -> {
+        (withQuote ? latestQuote(processInstanceId) : Optional.<RenewalQuote>empty()).ifPresent(quote -> {
             figures.put("quotedArr", Money.format(quote.getProposedArr()));
             figures.put("quotedDiscount", percent(quote.getDiscountPct()));
             figures.put("quotedTerm", quote.getTermMonths() + " months");

@@ -1,5 +1,6 @@
 package dev.accountflow.renewal;
 
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,12 @@ class ShowRenewalFigures implements TaskListener {
         this.renewals = renewals;
     }
 
+    /** The tasks whose forms show the quote (and the manager's answer to it); the others need no look-up. */
+    static final Set<String> SHOW_THE_QUOTE = Set.of("Task_PrepareQuote", "Task_ApproveDiscount", "Task_Negotiate");
+
     @Override
     public void notify(DelegateTask task) {
         task.setVariablesLocal(renewals.taskFigures(task.getProcessInstanceId(),
-                task.getExecution().getProcessBusinessKey()));
+                task.getExecution().getProcessBusinessKey(), SHOW_THE_QUOTE.contains(task.getTaskDefinitionKey())));
     }
 }

@@ -13,6 +13,7 @@ import dev.accountflow.account.SubscriptionTerm;
 import dev.accountflow.account.SubscriptionTerms;
 import dev.accountflow.account.Tier;
 import dev.accountflow.account.Vertical;
+import dev.accountflow.money.SalesDates;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.opportunity.Stage;
 import dev.accountflow.support.PostgresIT;
@@ -23,11 +24,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +52,7 @@ class RenewalTrustIT extends PostgresIT {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
+    @Autowired ManagementService management;
     @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
@@ -162,12 +167,27 @@ class RenewalTrustIT extends PostgresIT {
         renewalWindow.startDueRenewals(TODAY);
         assertThat(liveRenewal(subscription.getId())).as("not due again this year").isNull();
 
+        // a year on, by the engine's clock: the 06:00 kick-off (here asked for) runs as jobs and sees the new term
         LocalDate yearTwo = newEnd.minusDays(60);
-        renewalWindow.startDueRenewals(yearTwo);
-        ProcessInstance second = liveRenewal(subscription.getId());
-        assertThat(second).as("next year's renewal started by itself").isNotNull();
-        assertThat(second.getId()).isNotEqualTo(first.getId());
-        assertThat(opportunities.ofSubscription(subscription.getId())).hasSize(2);
+        ClockUtil.setCurrentTime(Date.from(yearTwo.atTime(6, 0).toInstant(ZoneOffset.UTC)));
+        try {
+            String run = runtime.startProcessInstanceByMessage("RenewalKickoffAsked").getId();
+            for (int round = 0; round < 20 && management.createJobQuery().processInstanceId(run).count() > 0; round++) {
+                management.createJobQuery().processInstanceId(run).executable().list()
+                        .forEach(job -> management.executeJob(job.getId()));
+            }
+            ProcessInstance second = liveRenewal(subscription.getId());
+            assertThat(second).as("next year's renewal started by itself").isNotNull();
+            assertThat(second.getId()).isNotEqualTo(first.getId());
+            assertThat(opportunities.ofSubscription(subscription.getId())).hasSize(2);
+            Task plan = openTask(second);
+            assertThat(tasks.getVariableLocal(plan.getId(), "daysLeft")).as("counted on the engine's clock")
+                    .isEqualTo(60L);
+            assertThat(tasks.getVariableLocal(plan.getId(), "endsOn")).isEqualTo(SalesDates.format(newEnd));
+            assertThat(tasks.getVariableLocal(plan.getId(), "currentArr")).isEqualTo("$84,000");
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test
