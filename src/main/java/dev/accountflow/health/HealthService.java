@@ -2,11 +2,6 @@ package dev.accountflow.health;
 
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
-import dev.accountflow.account.Contact;
-import dev.accountflow.account.ContactRole;
-import dev.accountflow.account.HealthSignal;
-import dev.accountflow.account.Subscription;
-import dev.accountflow.account.SubscriptionStatus;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.Decided;
@@ -14,14 +9,17 @@ import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.rules.HealthAssessment;
 import dev.accountflow.rules.HealthFinding;
 import dev.accountflow.rules.RuleBook;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +31,11 @@ public class HealthService {
     private final RuleBook rules;
     private final DecisionLog decisions;
     private final RiskFlagRepository flags;
+    private final JdbcTemplate jdbc;
 
-    HealthService(AccountService accounts, RuleBook rules, DecisionLog decisions, RiskFlagRepository flags) {
+    HealthService(AccountService accounts, RuleBook rules, DecisionLog decisions, RiskFlagRepository flags,
+                  JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.rules = rules;
         this.decisions = decisions;
@@ -79,34 +80,51 @@ public class HealthService {
         return factsOf(account, SalesDates.today());
     }
 
+    /**
+     * The facts of one account in one round trip: its next renewal, its executive sponsors and its latest usage
+     * signal. Read with SQL, so the health check neither loads every child row nor dirty-checks the transaction's
+     * entities. It sees what is committed or flushed; nothing a renewal's start leaves unflushed changes these facts.
+     */
     AccountHealthFacts factsOf(Account account, LocalDate today) {
         AccountHealthFacts facts = new AccountHealthFacts(account.getId(), account.getName());
         facts.setTier(account.getTier().name());
         facts.setVertical(account.getVertical().name());
-        accounts.subscriptionsOf(account.getId()).stream()
-                .filter(s -> s.getStatus() == SubscriptionStatus.ACTIVE || s.getStatus() == SubscriptionStatus.IN_RENEWAL)
-                .map(Subscription::getEndDate)
-                .min(Comparator.naturalOrder())
-                .ifPresent(end -> facts.setDaysToRenewal((int) ChronoUnit.DAYS.between(today, end)));
-        List<Contact> executives = accounts.contactsOf(account.getId()).stream()
-                .filter(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR).toList();
-        facts.setHasExecutiveSponsor(!executives.isEmpty());
-        executives.stream().map(Contact::getLastEngagedAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                .ifPresent(last -> facts.setDaysSinceExecutiveEngagement(
-                        (int) ChronoUnit.DAYS.between(last.atZone(ZoneOffset.UTC).toLocalDate(), today)));
-        accounts.latestHealthSignal(account.getId()).ifPresent(signal -> apply(signal, facts));
+        jdbc.query(FACTS, rows -> {
+            Date nextEnd = rows.getDate("next_end");
+            if (nextEnd != null) {
+                facts.setDaysToRenewal((int) ChronoUnit.DAYS.between(today, nextEnd.toLocalDate()));
+            }
+            facts.setHasExecutiveSponsor(rows.getInt("sponsors") > 0);
+            Timestamp lastEngaged = rows.getTimestamp("sponsor_engaged");
+            if (lastEngaged != null) {
+                facts.setDaysSinceExecutiveEngagement((int) ChronoUnit.DAYS.between(
+                        lastEngaged.toInstant().atZone(ZoneOffset.UTC).toLocalDate(), today));
+            }
+            BigDecimal usage = rows.getBigDecimal("usage_change");
+            if (usage != null) {
+                facts.setActiveUsersChangePct(usage.doubleValue());
+            }
+            int escalations = rows.getInt("escalations");
+            if (!rows.wasNull()) {
+                facts.setOpenEscalations(escalations);
+            }
+            BigDecimal csat = rows.getBigDecimal("csat");
+            if (csat != null) {
+                facts.setCsat(csat.doubleValue());
+            }
+        }, Collections.nCopies(6, account.getId()).toArray());
         return facts;
     }
 
-    private static void apply(HealthSignal signal, AccountHealthFacts facts) {
-        if (signal.getActiveUsersChangePct() != null) {
-            facts.setActiveUsersChangePct(signal.getActiveUsersChangePct().doubleValue());
-        }
-        if (signal.getOpenEscalations() != null) {
-            facts.setOpenEscalations(signal.getOpenEscalations());
-        }
-        if (signal.getCsat() != null) {
-            facts.setCsat(signal.getCsat().doubleValue());
-        }
-    }
+    private static final String LATEST_SIGNAL = "from health_signal h where h.account_id = ? "
+            + "order by h.recorded_at desc fetch first 1 rows only";
+    private static final String FACTS = "select "
+            + "(select min(s.end_date) from subscription s where s.account_id = ? "
+            + "   and s.status in ('ACTIVE', 'IN_RENEWAL')) as next_end, "
+            + "(select count(*) from contact c where c.account_id = ? and c.role = 'EXECUTIVE_SPONSOR') as sponsors, "
+            + "(select max(c.last_engaged_at) from contact c where c.account_id = ? "
+            + "   and c.role = 'EXECUTIVE_SPONSOR') as sponsor_engaged, "
+            + "(select h.active_users_change_pct " + LATEST_SIGNAL + ") as usage_change, "
+            + "(select h.open_escalations " + LATEST_SIGNAL + ") as escalations, "
+            + "(select h.csat " + LATEST_SIGNAL + ") as csat";
 }

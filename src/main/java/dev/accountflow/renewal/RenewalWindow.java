@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -150,9 +151,10 @@ public class RenewalWindow {
         LiveRenewal row = liveRenewals.saveAndFlush(new LiveRenewal(subscriptionId, opportunity.getId(), runId));
         accounts.markInRenewal(subscriptionId);
 
-        // no variables: every step reads the subscription, account and quote by the business key, and each task's
-        // figures are put on the task as it is created
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, subscriptionId);
+        // the account's id only for integrations and Cockpit searches: every step reads the subscription, account and
+        // quote by the business key, and each task's figures are put on the task as it is created
+        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, subscriptionId,
+                Map.of("accountId", account.getId()));
         row.attachProcess(instance.getId());
         opportunities.attachProcess(opportunity.getId(), instance.getId());
         return Start.STARTED;
