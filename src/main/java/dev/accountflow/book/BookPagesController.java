@@ -49,6 +49,15 @@ class BookPagesController {
         this.health = health;
     }
 
+    record Column(String key, String label, boolean numeric) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(new Column("name", "Account", false),
+            new Column("tier", "Tier", false), new Column("vertical", "Vertical", false),
+            new Column("owner", "Owner", false), new Column("arr", "ARR", true),
+            new Column("nextRenewal", "Next renewal", false), new Column("daysLeft", "Days left", true),
+            new Column("health", "Health", false));
+
     record BookLine(BookRow row, String arr, String nextRenewal, String daysLeft, String health) {
     }
 
@@ -66,6 +75,7 @@ class BookPagesController {
         BookPage found = accounts.bookPage(query);
         addUser(model, user);
         model.addAttribute("query", query);
+        model.addAttribute("columns", COLUMNS);
         model.addAttribute("book", found);
         model.addAttribute("totalArr", Shown.money(found.totalArr()));
         model.addAttribute("lines", found.content().stream().map(r -> new BookLine(r, Shown.money(r.arr()),
