@@ -44,7 +44,8 @@ class RenewalsBoard {
     }
 
     record Row(String accountId, String account, String product, String arr, String endsOn, String daysLeft,
-               String step, String waitingOn, String taskLink, String risk, String riskReason, String owner) {
+               String step, String waitingOn, String taskLink, String risk, String riskCode, String riskReason,
+               String owner) {
     }
 
     record MonthTotal(String month, long renewals, String arr) {
@@ -98,7 +99,8 @@ class RenewalsBoard {
                     Shown.date(end), Shown.daysLeft(ChronoUnit.DAYS.between(today, end)),
                     task == null ? "Automated step" : stepOf(task), task == null ? "—" : waitingOn(task),
                     task == null ? null : TasklistLinks.task(task.getId()),
-                    risk == null ? "Healthy" : risk[0], risk == null ? "" : risk[1], (String) r[6]));
+                    risk == null ? "Healthy" : Shown.words(risk[0]), risk == null ? "NONE" : risk[0],
+                    risk == null ? "" : risk[1], (String) r[6]));
         }
         int pages = (int) Math.max(1, (total[0] + PAGE_SIZE - 1) / PAGE_SIZE);
         return new Board(rows, months, total[0], Shown.money(totalArr[0]), page, pages);

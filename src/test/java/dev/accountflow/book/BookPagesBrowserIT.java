@@ -98,6 +98,39 @@ class BookPagesBrowserIT extends BrowserIT {
     }
 
     @Test
+    void amyAddsAnObjectiveToAStrategicAccountsPlanAndMovesItOnTrack() throws IOException {
+        String strategic = jdbc.queryForObject("select id from account where owner_id = 'amy' and tier = 'STRATEGIC'"
+                + " order by name limit 1", String.class);
+        signInAs("amy", "/accounts/" + strategic);
+        assertThat(browser.findElements(By.cssSelector("#tasks a.task-link")).stream().map(WebElement::getText))
+                .anyMatch(name -> name.startsWith("Update account plan"));
+
+        new Select(browser.findElement(By.id("ob-quarter"))).selectByValue("2");
+        browser.findElement(By.id("ob-objective")).sendKeys("Expand the clinical suite to two more hospitals");
+        browser.findElement(By.id("ob-measure")).sendKeys("Signed expansion orders");
+        browser.findElement(By.id("ob-target")).sendKeys("$250,000 new ARR");
+        browser.findElement(By.cssSelector("#objective-form button[type=submit]")).click();
+
+        WebElement status = wait.until(visibilityOfElementLocated(By.cssSelector("#plan .status-form select")));
+        assertThat(browser.findElement(By.cssSelector("#plan tbody")).getText())
+                .contains("Q2", "Expand the clinical suite to two more hospitals", "$250,000 new ARR", "amy");
+        new Select(status).selectByValue("ON_TRACK");
+        browser.findElement(By.cssSelector("#plan .status-form button")).click();
+        wait.until(d -> d.findElement(By.cssSelector("[role=status]")).getText().contains("On track"));
+        assertThat(jdbc.queryForObject("select o.status from plan_objective o join account_plan p on p.id = o.plan_id"
+                + " where p.account_id = ?", String.class, strategic)).isEqualTo("ON_TRACK");
+
+        browser.findElement(By.id("ob-objective")).sendKeys("No measure given");
+        browser.findElement(By.id("ob-target")).sendKeys("1");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('ob-measure').removeAttribute('required')");
+        browser.findElement(By.cssSelector("#objective-form button[type=submit]")).click();
+        assertThat(wait.until(visibilityOfElementLocated(By.cssSelector("[role=alert]"))).getText())
+                .contains("measure");
+        screenshot("account-plan.png");
+    }
+
+    @Test
     void benGetsTheNotYourAccountPageForAmysAccount() {
         String amys = jdbc.queryForObject("select id from account where owner_id = 'amy' order by name limit 1",
                 String.class);
