@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -98,8 +99,17 @@ class AccountController {
                 request.ownerId()));
     }
 
+    /**
+     * With any of page, size, sort, q or owner: one page of the book with its totals (see {@link BookPage}).
+     * Without them: every visible account as a plain array, as the first clients of this API read it.
+     */
     @GetMapping
-    List<AccountView> list() {
+    Object list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String owner) {
+        if (page != null || size != null || sort != null || q != null || owner != null) {
+            return accounts.bookPage(BookQuery.of(page, size, sort, q, owner));
+        }
         return accounts.visibleAccounts().stream().map(a -> new AccountView(a.getId(), a.getName(), a.getVertical(),
                 a.getTerritory(), a.getTier(), a.getOwnerId(), a.getCreatedAt(), null, null)).toList();
     }

@@ -21,9 +21,14 @@ public class AccountService {
     private final SubscriptionRepository subscriptions;
     private final HealthSignalRepository signals;
     private final IdentityService identity;
+    private final TouchPointRepository touchPoints;
+    private final AccountBook book;
 
     AccountService(AccountRepository accounts, ContactRepository contacts, SubscriptionRepository subscriptions,
-                   HealthSignalRepository signals, IdentityService identity) {
+                   HealthSignalRepository signals, IdentityService identity, TouchPointRepository touchPoints,
+                   AccountBook book) {
+        this.touchPoints = touchPoints;
+        this.book = book;
         this.accounts = accounts;
         this.contacts = contacts;
         this.subscriptions = subscriptions;
@@ -67,6 +72,40 @@ public class AccountService {
                                         Integer openEscalations, BigDecimal csat) {
         Account account = requireAccount(accountId);
         return signals.save(new HealthSignal(account.getId(), recordedAt, activeUsersChangePct, openEscalations, csat));
+    }
+
+    /**
+     * A touch point with one of the account's people, written by the account's owner or a sales manager; the
+     * contact's last engagement moves to it when it is later, which is what the health rules read.
+     */
+    @Transactional
+    public TouchPoint recordTouchPoint(String accountId, String contactId, TouchPointKind kind, Instant occurredAt,
+                                       String note) {
+        Account account = writableAccount(accountId);
+        Contact contact = contacts.findById(contactId).filter(c -> c.getAccountId().equals(account.getId()))
+                .orElseThrow(() -> ApiException.badRequest("Invalid request: contactId: no such contact at the account",
+                        "contactId: no such contact at the account"));
+        contact.engagedAt(occurredAt);
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        return touchPoints.save(new TouchPoint(account.getId(), contact.getId(), kind, occurredAt, cleanNote,
+                CurrentUser.get().userId()));
+    }
+
+    /** The latest touch points of an account (at most 50), newest first. */
+    @Transactional(readOnly = true)
+    public List<TouchPoint> touchPointsOf(String accountId) {
+        return touchPoints.findTop50ByAccountIdOrderByOccurredAtDesc(accountId);
+    }
+
+    /**
+     * One page of the book the signed-in person may see (a rep: her own; managers: everyone's, or one owner's),
+     * sorted and counted in the database.
+     */
+    @Transactional(readOnly = true)
+    public BookPage bookPage(BookQuery query) {
+        CurrentUser user = CurrentUser.get();
+        String owner = user.seesWholeBook() ? query.owner() : (user.userId() == null ? "" : user.userId());
+        return book.page(query.withOwner(owner));
     }
 
     /** The accounts the signed-in person may see: the whole book for managers, their own for a rep. */

@@ -31,6 +31,13 @@ public class Contact {
         this.lastEngagedAt = lastEngagedAt;
     }
 
+    /** A touch point with this person: the later of it and what was known before. */
+    void engagedAt(Instant when) {
+        if (lastEngagedAt == null || when.isAfter(lastEngagedAt)) {
+            lastEngagedAt = when;
+        }
+    }
+
     public String getId() { return id; }
     public String getAccountId() { return accountId; }
     public String getName() { return name; }

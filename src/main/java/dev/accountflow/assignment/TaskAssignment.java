@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class TaskAssignment implements TaskListener {
 
     public static final String DECISION_VARIABLE = "assignmentDecisionId";
+    private static final int TASK_NAME_LENGTH = 255;
 
     private final RuleBook rules;
     private final DecisionLog decisions;
@@ -59,13 +60,18 @@ public class TaskAssignment implements TaskListener {
             task.setPriority(decision.getPriority());
         }
         if (facts.getAccountName() != null && task.getName() != null && !task.getName().contains(facts.getAccountName())) {
-            task.setName(task.getName() + " — " + facts.getAccountName());
+            task.setName(fitted(task.getName() + " — " + facts.getAccountName()));
         }
         if (facts.getDaysToRenewal() != null) {
             task.setVariableLocal("daysLeft", facts.getDaysToRenewal().longValue());
         }
         String decisionId = decisions.record("assignment", "task", task.getId(), decided.run(), facts, decision);
         task.setVariableLocal(DECISION_VARIABLE, decisionId);
+    }
+
+    // the engine keeps task names in 255 characters: a long product and account name end in "…"
+    static String fitted(String name) {
+        return name.length() <= TASK_NAME_LENGTH ? name : name.substring(0, TASK_NAME_LENGTH - 1) + "…";
     }
 
     TaskFacts factsOf(DelegateTask task, LocalDate today) {

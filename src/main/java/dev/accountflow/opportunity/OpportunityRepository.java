@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface OpportunityRepository extends JpaRepository<Opportunity, String> {
 
     List<Opportunity> findBySubscriptionIdOrderByCreatedAt(String subscriptionId);
+
+    List<Opportunity> findByAccountIdOrderByCloseDate(String accountId);
 }

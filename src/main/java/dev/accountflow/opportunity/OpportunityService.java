@@ -2,6 +2,7 @@ package dev.accountflow.opportunity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +58,13 @@ public class OpportunityService {
     @Transactional(readOnly = true)
     public List<Opportunity> ofSubscription(String subscriptionId) {
         return opportunities.findBySubscriptionIdOrderByCreatedAt(subscriptionId);
+    }
+
+    /** The account's opportunities, open ones first, then by close date. */
+    @Transactional(readOnly = true)
+    public List<Opportunity> ofAccount(String accountId) {
+        return opportunities.findByAccountIdOrderByCloseDate(accountId).stream()
+                .sorted(Comparator.comparing(o -> o.getClosedAt() != null)).toList();
     }
 
     private Opportunity require(String id) {

@@ -101,8 +101,8 @@ class RenewalEndToEndIT extends PostgresIT {
         assertThat(plan.getAssignee()).isEqualTo(TestUsers.IVY);
         assertThat(plan.getPriority()).as("enterprise 60 + at risk 10").isEqualTo(70);
         assertThat(plan.getDueDate()).isNotNull();
-        assertThat(plan.getName()).isEqualTo("Prepare renewal plan — " + accounts.account(atRisk.getAccountId())
-                .orElseThrow().getName());
+        assertThat(plan.getName()).isEqualTo("Prepare renewal plan for " + atRisk.getProduct() + " — "
+                + accounts.account(atRisk.getAccountId()).orElseThrow().getName());
         assertThat(tasks.getVariableLocal(plan.getId(), "daysLeft")).isEqualTo(50L);
         assertThat(runtime.getVariable(renewal.getId(), "atRisk")).isEqualTo(true);
         assertThat((String) runtime.getVariable(renewal.getId(), "healthReasons")).contains("Active users down 30%");

@@ -45,6 +45,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         ADD_CONTACT("POST /api/accounts/{id}/contacts"),
         ADD_SUBSCRIPTION("POST /api/accounts/{id}/subscriptions"),
         ADD_HEALTH_SIGNAL("POST /api/accounts/{id}/health-signals"),
+        RECORD_TOUCH_POINT("POST /api/accounts/{id}/touch-points"),
         RENEWAL_KICKOFF("POST /api/renewals/kickoff"),
         VALIDATE_RULES("POST /api/rule-sets/{name}/validate"),
         SAVE_RULE_DRAFT("POST /api/rule-sets/{name}/versions"),
@@ -74,6 +75,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.ADD_CONTACT,           row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.ADD_SUBSCRIPTION,      row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.ADD_HEALTH_SIGNAL,     row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.RECORD_TOUCH_POINT,    row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.RENEWAL_KICKOFF,       row(403, 403, 202, 403, 403, 403, 403, 403, 202, 401)),
             Map.entry(Endpoint.VALIDATE_RULES,        row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.SAVE_RULE_DRAFT,       row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
@@ -89,6 +91,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
 
     private final ObjectMapper json = new ObjectMapper();
     private static String ivysAccount;
+    private static String ivysContact;
     private static Integer sharedDraft;
     private static Integer sharedRestoreTarget;
 
@@ -110,6 +113,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         if (ivysAccount == null) {
             ivysAccount = created(post("/api/accounts", TestUsers.MAX, account("Matrix Mutual " + unique())))
                     .get("id").asText();
+        }
+        if (ivysContact == null) {
+            ivysContact = created(post("/api/accounts/" + ivysAccount + "/contacts", TestUsers.MAX,
+                    "{\"name\":\"Sam Sponsor\",\"role\":\"EXECUTIVE_SPONSOR\"}")).get("id").asText();
         }
     }
 
@@ -158,6 +165,8 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             case ADD_HEALTH_SIGNAL -> new Call("/api/accounts/" + ivysAccount + "/health-signals",
                     "{\"recordedAt\":\"2026-11-01T10:00:00Z\",\"activeUsersChangePct\":3.5,\"openEscalations\":0,"
                             + "\"csat\":4.5}");
+            case RECORD_TOUCH_POINT -> new Call("/api/accounts/" + ivysAccount + "/touch-points",
+                    "{\"contactId\":\"" + ivysContact + "\",\"kind\":\"CALL\",\"occurredAt\":\"2026-11-01T10:00:00Z\"}");
             case RENEWAL_KICKOFF -> new Call("/api/renewals/kickoff", "{}");
             case VALIDATE_RULES -> new Call(rules + "/validate", json.writeValueAsString(Map.of("drl", activeDrl())));
             case SAVE_RULE_DRAFT -> new Call(rules + "/versions", draftBody());

@@ -1,0 +1,64 @@
+package dev.accountflow.book;
+
+import dev.accountflow.account.AccountService;
+import dev.accountflow.account.TouchPoint;
+import dev.accountflow.account.TouchPointKind;
+import dev.accountflow.health.HealthService;
+import dev.accountflow.web.PlausibleDate;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Touch points through the API: the same as the account page's form, and the account's health is assessed again. */
+@RestController
+class TouchPointController {
+
+    private final AccountService accounts;
+    private final HealthService health;
+
+    TouchPointController(AccountService accounts, HealthService health) {
+        this.accounts = accounts;
+        this.health = health;
+    }
+
+    record TouchPointRequest(@NotBlank @Size(max = 36) String contactId, @NotNull TouchPointKind kind,
+                             @NotNull @PlausibleDate @PastOrPresent Instant occurredAt,
+                             @Size(max = 2000) String note) {
+    }
+
+    record TouchPointView(String id, String contactId, TouchPointKind kind, Instant occurredAt, String note,
+                          String recordedBy) {
+        static TouchPointView of(TouchPoint t) {
+            return new TouchPointView(t.getId(), t.getContactId(), t.getKind(), t.getOccurredAt(), t.getNote(),
+                    t.getRecordedBy());
+        }
+    }
+
+    @PostMapping("/api/accounts/{id}/touch-points")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
+    TouchPointView record(@PathVariable String id, @Valid @RequestBody TouchPointRequest request) {
+        TouchPointView view = TouchPointView.of(accounts.recordTouchPoint(id, request.contactId(), request.kind(),
+                request.occurredAt(), request.note()));
+        health.assess(id);
+        return view;
+    }
+
+    @GetMapping("/api/accounts/{id}/touch-points")
+    List<TouchPointView> list(@PathVariable String id) {
+        accounts.visibleAccount(id);
+        return accounts.touchPointsOf(id).stream().map(TouchPointView::of).toList();
+    }
+}

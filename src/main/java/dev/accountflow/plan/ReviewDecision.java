@@ -1,0 +1,5 @@
+package dev.accountflow.plan;
+
+public enum ReviewDecision {
+    APPROVED, SENT_BACK
+}
