@@ -193,7 +193,6 @@ public class RenewalService {
         Subscription subscription = subscription(subscriptionId);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("accountName", accountOf(subscription).getName());
-        figures.put("product", subscription.getProduct());
         figures.put("currentArr", Money.format(subscription.getArr()));
         figures.put("endsOn", SalesDates.format(subscription.getEndDate()));
         (withQuote ? latestQuote(processInstanceId) : Optional.<RenewalQuote>empty()).ifPresent(quote -> {

@@ -151,10 +151,11 @@ public class RenewalWindow {
         LiveRenewal row = liveRenewals.saveAndFlush(new LiveRenewal(subscriptionId, opportunity.getId(), runId));
         accounts.markInRenewal(subscriptionId);
 
-        // the account's id only for integrations and Cockpit searches: every step reads the subscription, account and
-        // quote by the business key, and each task's figures are put on the task as it is created
+        // the account's id and the product name for task names, forms' links and Cockpit searches only: every step
+        // reads the subscription, account and quote by the business key, and each task's figures are put on the task
+        // as it is created
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, subscriptionId,
-                Map.of("accountId", account.getId()));
+                Map.of("accountId", account.getId(), "product", subscription.getProduct()));
         row.attachProcess(instance.getId());
         opportunities.attachProcess(opportunity.getId(), instance.getId());
         return Start.STARTED;
