@@ -1,0 +1,23 @@
+package dev.accountflow.rules;
+
+/** A cell of a rule table that does not fit its column; names the row, the column and what the column takes. */
+public class InvalidCell extends RuntimeException {
+
+    private final int row;
+    private final String column;
+
+    public InvalidCell(int row, String rowName, String column, String problem) {
+        super("row " + row + (rowName == null || rowName.isBlank() ? "" : " (" + TableColumn.shorten(rowName) + ")")
+                + ", column '" + column + "': " + problem);
+        this.row = row;
+        this.column = column;
+    }
+
+    public int getRow() {
+        return row;
+    }
+
+    public String getColumn() {
+        return column;
+    }
+}
