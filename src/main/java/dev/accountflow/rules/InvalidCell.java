@@ -7,7 +7,7 @@ public class InvalidCell extends RuntimeException {
     private final String column;
 
     public InvalidCell(int row, String rowName, String column, String problem) {
-        super("row " + row + (rowName == null || rowName.isBlank() ? "" : " (" + TableColumn.shorten(rowName) + ")")
+        super("row " + row + (rowName == null || rowName.isBlank() ? "" : " (" + (rowName.length() > 80 ? rowName.substring(0, 80) + "…" : rowName) + ")")
                 + ", column '" + column + "': " + problem);
         this.row = row;
         this.column = column;

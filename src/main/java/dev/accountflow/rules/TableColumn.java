@@ -20,7 +20,7 @@ public record TableColumn(String key, String label, Type type, boolean required,
 
     static TableColumn integer(String key, String label, int min, int max) {
         return new TableColumn(key, label, Type.INTEGER, false, null, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
-                "a whole number " + describe(BigDecimal.valueOf(min), BigDecimal.valueOf(max), label));
+                "a whole number" + describe(BigDecimal.valueOf(min), BigDecimal.valueOf(max), label));
     }
 
     static TableColumn decimal(String key, String label, String min, String max) {
