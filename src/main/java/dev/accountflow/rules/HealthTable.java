@@ -30,7 +30,11 @@ final class HealthTable {
             TableColumn.choice("flagCode", "Flag code", FLAG_CODES),
             TableColumn.choice("severity", "Severity", SEVERITIES),
             TableColumn.sentence("reason", "Reason", concat(FACTS, THRESHOLDS))),
-            THRESHOLDS, thresholds(), HealthTable::templateValues);
+            THRESHOLDS, thresholds(), HealthTable::templateValues, Map.of(
+                    "daysToRenewalAtMost", "daysToRenewalAtMost",
+                    "daysSinceExecutiveContactAtLeast", "daysSinceExecutiveContactAtLeast",
+                    "usageDropThreshold", "usageChangeAtMost:drop", "usageDropCeiling", "usageChangeAbove:drop",
+                    "openEscalationsAtLeast", "openEscalationsAtLeast", "csatBelow", "csatBelow"));
 
     private HealthTable() {
     }

@@ -34,10 +34,13 @@ public final class RuleTemplate {
     private final List<String> namePlaceholders;
     private final Map<String, Function<Map<String, String>, String>> thresholdText;
     private final Function<Map<String, String>, Map<String, Object>> templateValues;
+    private final Map<String, String> placeholderSources;
 
     RuleTemplate(String ruleSet, List<TableColumn> columns, List<String> namePlaceholders,
                  Map<String, Function<Map<String, String>, String>> thresholdText,
-                 Function<Map<String, String>, Map<String, Object>> templateValues) {
+                 Function<Map<String, String>, Map<String, Object>> templateValues,
+                 Map<String, String> placeholderSources) {
+        this.placeholderSources = Map.copyOf(placeholderSources);
         this.ruleSet = ruleSet;
         this.columns = List.copyOf(columns);
         this.namePlaceholders = List.copyOf(namePlaceholders);
@@ -61,6 +64,14 @@ public final class RuleTemplate {
     /** The placeholders a row's name may use: the row's own thresholds. */
     public List<String> namePlaceholders() {
         return namePlaceholders;
+    }
+
+    /**
+     * For pages that show a row's name as it will read: which column each threshold placeholder shows, and how
+     * ("usageChangeAtMost:drop" shows −20 as "20%").
+     */
+    public Map<String, String> placeholderSources() {
+        return placeholderSources;
     }
 
     /** Every row checked; the first bad cell is refused naming row (1-based) and column. */
