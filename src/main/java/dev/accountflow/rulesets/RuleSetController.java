@@ -36,8 +36,11 @@ class RuleSetController {
     private final RuleSetService ruleSets;
     private final RuleSimulation simulation;
     private final Scenarios scenarios;
+    private final BoundaryScenarios boundaries;
 
-    RuleSetController(RuleSetService ruleSets, RuleSimulation simulation, Scenarios scenarios) {
+    RuleSetController(RuleSetService ruleSets, RuleSimulation simulation, Scenarios scenarios,
+                      BoundaryScenarios boundaries) {
+        this.boundaries = boundaries;
         this.ruleSets = ruleSets;
         this.simulation = simulation;
         this.scenarios = scenarios;
@@ -195,7 +198,8 @@ class RuleSetController {
 
     @GetMapping(value = "/{name}/versions/{version}/table.xlsx", produces = Workbooks.XLSX)
     ResponseEntity<byte[]> tableWorkbook(@PathVariable String name, @PathVariable int version) {
-        byte[] workbook = Workbooks.write(ruleSets.templateOf(name), ruleSets.tableOf(name, version));
+        byte[] workbook = Workbooks.write(ruleSets.templateOf(name), ruleSets.tableOf(name, version),
+                version);
         return ResponseEntity.ok().header("Content-Disposition",
                         "attachment; filename=\"" + name + "-v" + version + ".xlsx\"")
                 .contentType(MediaType.parseMediaType(Workbooks.XLSX)).body(workbook);
@@ -211,11 +215,15 @@ class RuleSetController {
                                             @RequestParam(required = false) Integer baseVersion,
                                             @RequestParam(required = false) String comment) {
         RuleTemplate template = ruleSets.templateOf(name);
-        List<TableRow> rows = Workbooks.read(template, workbook);
+        Workbooks.Upload upload = Workbooks.read(template, workbook);
+        List<TableRow> rows = upload.rows();
         int base = baseVersion != null ? baseVersion : ruleSets.latestVersion(name);
-        if (ruleSets.sameAsVersion(name, base, rows)) {
-            return ResponseEntity.ok(new Imported(base, true, "The workbook says the same as version " + base
-                    + "; nothing was saved"));
+        for (Integer same : new Integer[] {upload.sourceVersion(), base}) {
+            if (same != null && same <= ruleSets.latestVersion(name) && same > 0
+                    && ruleSets.sameAsVersion(name, same, rows)) {
+                return ResponseEntity.ok(new Imported(same, true, "The workbook says the same as version " + same
+                        + "; nothing was saved"));
+            }
         }
         RuleSetVersion saved = ruleSets.saveTableDraft(name, rows,
                 comment == null || comment.isBlank() ? "Uploaded from Excel" : comment, base, CurrentUser.get().userId());
@@ -234,6 +242,13 @@ class RuleSetController {
     @PreAuthorize(RuleAuthors.ONLY)
     SimulationReport simulate(@PathVariable String name, @PathVariable int version) {
         return simulation.simulate(name, version);
+    }
+
+    /** Scenarios around every threshold the version changed, with the outcome it decides; nothing is stored. */
+    @PostMapping("/{name}/versions/{version}/boundary-scenarios")
+    @PreAuthorize(RuleAuthors.ONLY)
+    List<BoundaryScenarios.Suggestion> boundaryScenarios(@PathVariable String name, @PathVariable int version) {
+        return boundaries.suggest(name, version);
     }
 
     @PostMapping("/{name}/versions/{version}/publish")

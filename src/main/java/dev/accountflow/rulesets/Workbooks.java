@@ -20,7 +20,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -33,12 +32,18 @@ final class Workbooks {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String NAME = "Name";
     private static final int MAX_BYTES = 2_000_000;
+    private static final String VERSION_PROPERTY = "accountflowVersion";
 
     private Workbooks() {
     }
 
-    static byte[] write(RuleTemplate template, List<TableRow> rows) {
-        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    /** What an uploaded workbook holds: its rows, and the version it was downloaded from (if it says so). */
+    record Upload(List<TableRow> rows, Integer sourceVersion) {
+    }
+
+    static byte[] write(RuleTemplate template, List<TableRow> rows, int version) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.getProperties().getCustomProperties().addProperty(VERSION_PROPERTY, version);
             Sheet sheet = workbook.createSheet(template.ruleSet());
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
@@ -81,14 +86,16 @@ final class Workbooks {
     }
 
     /** The data rows of the workbook's sheet; a bad cell refuses the whole file, naming sheet, row and column. */
-    static List<TableRow> read(RuleTemplate template, byte[] bytes) {
+    static Upload read(RuleTemplate template, byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw ApiException.badRequest("Invalid workbook: the upload is empty", "body: is empty");
         }
         if (bytes.length > MAX_BYTES) {
             throw ApiException.badRequest("Invalid workbook: larger than 2 MB", "body: larger than 2 MB");
         }
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            var source = workbook.getProperties().getCustomProperties().getProperty(VERSION_PROPERTY);
+            Integer sourceVersion = source != null && source.isSetI4() ? source.getI4() : null;
             Sheet sheet = workbook.getSheet(template.ruleSet());
             if (sheet == null) {
                 throw refused("the workbook has no sheet named '" + template.ruleSet() + "'");
@@ -142,7 +149,7 @@ final class Workbooks {
                 }
             }
             try {
-                return template.check(rows);
+                return new Upload(template.check(rows), sourceVersion);
             } catch (InvalidCell e) {
                 int sheetRow = e.getRow() <= sheetRows.size() ? sheetRows.get(e.getRow() - 1) : e.getRow() + 1;
                 String key = "name".equals(e.getColumn()) ? NAME : template.columns().stream()
