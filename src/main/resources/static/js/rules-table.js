@@ -157,9 +157,9 @@
   function renderTable() {
     var head = $("rule-table").querySelector("thead");
     head.textContent = "";
-    head.appendChild(el("tr", {}, [el("th", {text: "Name"})]
+    head.appendChild(el("tr", {}, [el("th", {text: "Name"}), el("th", {text: "Reads as"})]
       .concat(state.columns.map(function (c) { return el("th", {text: c.label, title: c.rule}); }))
-      .concat([el("th", {text: "Reads as"}), canEdit ? el("th", {text: ""}) : null])));
+      .concat([canEdit ? el("th", {text: ""}) : null])));
     var body = $("rule-table").querySelector("tbody");
     body.textContent = "";
     state.rows.forEach(function (row, index) {
@@ -177,8 +177,8 @@
         changed();
       });
       tr.appendChild(el("td", {}, [name, nameNote]));
-      state.columns.forEach(function (column) { tr.appendChild(input(column, row, tr)); });
       tr.appendChild(el("td", {className: "reads-as", text: readsAs(row)}));
+      state.columns.forEach(function (column) { tr.appendChild(input(column, row, tr)); });
       if (canEdit) {
         tr.appendChild(el("td", {}, [
           el("button", {type: "button", className: "link", title: "Move up", text: "↑", onclick: function () { move(index, -1); }}),
