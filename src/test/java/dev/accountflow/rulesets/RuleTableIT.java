@@ -78,7 +78,8 @@ class RuleTableIT extends PostgresIT {
         created(post("/api/accounts/" + account + "/subscriptions", TestUsers.MAX, "{\"product\":\"Claims Analytics\","
                 + "\"arr\":1200000.00,\"startDate\":\"2026-01-01\",\"endDate\":\"2029-12-31\"}"));
         created(post("/api/accounts/" + account + "/health-signals", TestUsers.MAX, "{\"recordedAt\":"
-                + "\"2026-11-01T10:00:00Z\",\"activeUsersChangePct\":-17.0,\"openEscalations\":0,\"csat\":4.5}"));
+                + "\"2026-11-01T10:00:00Z\",\"activeUsersChangePct\":-15.5,\"openEscalations\":0,\"csat\":4.5}"));
+        // a drop of 15.5 %: HIGH at the draft's 15 %, MEDIUM under any threshold the other tests try (16 % and up)
         ObjectNode draft = draftFromActive("Usage drop warns earlier");
         cell(draft, "Active users down {usageDropThreshold} or more", "usageChangeAtMost", "-15");
         int version = created(post("/api/rule-sets/health/versions", TestUsers.MAX, draft.toString())).get("version")
