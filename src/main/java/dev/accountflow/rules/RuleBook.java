@@ -13,7 +13,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
-/** The rule sets in force: seeded from classpath rules/*.drl, replaced one at a time by {@link #publish}. */
+/** The rule sets in force: seeded from classpath rules/*.drl and the tables rules/*.drt + .csv, replaced one at a time by {@link #publish}. */
 @Service
 public class RuleBook {
 
@@ -28,6 +28,12 @@ public class RuleBook {
         for (Resource resource : seedResources()) {
             String name = resource.getFilename().replaceFirst("\\.drl$", "");
             publish(compiler.compile(name, 1, read(resource)));
+        }
+        for (Resource resource : seedResources("drt")) {
+            String name = resource.getFilename().replaceFirst("\\.drt$", "");
+            RuleTemplate template = RuleTemplate.of(name).orElseThrow(() -> new IllegalStateException(
+                    "rules/" + name + ".drt has no table columns declared"));
+            publish(compiler.compile(name, 1, template.toDrl(template.seedRows())));
         }
     }
 
@@ -75,11 +81,15 @@ public class RuleBook {
     }
 
     private static Resource[] seedResources() {
+        return seedResources("drl");
+    }
+
+    private static Resource[] seedResources(String extension) {
         try {
             return new PathMatchingResourcePatternResolver(RuleBook.class.getClassLoader())
-                    .getResources("classpath*:rules/*.drl");
+                    .getResources("classpath*:rules/*." + extension);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the seed rule sets in rules/*.drl", e);
+            throw new UncheckedIOException("Cannot list the seed rule sets in rules/*." + extension, e);
         }
     }
 

@@ -20,6 +20,14 @@ final class RuleAuthors {
     private RuleAuthors() {
     }
 
+    /**
+     * Who may write rule code (raw DRL) for a rule set kept as a table: its rows are what sales managers edit, and
+     * code saved here can do anything the app can once published.
+     */
+    static boolean writeCode(CurrentUser user) {
+        return user.isIn(RULE_DEVELOPERS) || user.isIn(CurrentUser.ADMINS);
+    }
+
     /** The same check as {@link #ONLY}, for pages that decide which controls to show. */
     static boolean include(CurrentUser user) {
         return GROUPS.stream().anyMatch(user::isIn);

@@ -6,6 +6,7 @@ import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.RuleBook;
 import dev.accountflow.rules.RuleCompilationException;
 import dev.accountflow.rules.RuleCompiler;
+import dev.accountflow.rules.RuleTemplate;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +87,15 @@ class RuleBookSync implements InitializingBean {
             tx.executeWithoutResult(s -> {
                 ruleSets.saveAndFlush(new RuleSetRecord(name,
                         RuleSetKind.of(name).map(RuleSetKind::description).orElse(name), 1));
-                RuleSetVersion first = new RuleSetVersion(name, 1, ruleBook.sourceOf(name), "accountflow",
-                        "Seeded from rules/" + name + ".drl", null);
+                var table = RuleTemplate.of(name);
+                RuleSetVersion first = new RuleSetVersion(name, 1, ruleBook.sourceOf(name),
+                        table.map(t -> TableRows.write(t.seedRows())).orElse(null), "accountflow",
+                        "Seeded from rules/" + name + (table.isPresent() ? ".csv" : ".drl"), null);
                 first.activate();
                 versions.save(first);
                 seedScenarios(name).forEach(scenarios::save);
             });
-            log.info("Rule set '{}' seeded as version 1 from rules/{}.drl", name, name);
+            log.info("Rule set '{}' seeded as version 1 from rules/", name);
         } catch (DataIntegrityViolationException e) {
             log.info("Rule set '{}' was seeded by another node a moment ago", name);
         }

@@ -1,6 +1,8 @@
 package dev.accountflow.rulesets;
 
+import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.security.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +21,21 @@ class RulePagesController {
         return "rules/list";
     }
 
+    /** A rule set kept as a table opens as its table; the others in the rule text editor. */
     @GetMapping("/rules/{name}")
     String edit(@PathVariable String name, Model model) {
+        addUser(model);
+        model.addAttribute("name", name);
+        return RuleTemplate.of(name).isPresent() ? "rules/table" : "rules/edit";
+    }
+
+    /** The rule code behind a table: for rule developers only, because code can do anything the app can. */
+    @GetMapping("/rules/{name}/code")
+    String code(@PathVariable String name, Model model, HttpServletResponse response) {
+        if (!RuleAuthors.writeCode(CurrentUser.get())) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return "error/403";
+        }
         addUser(model);
         model.addAttribute("name", name);
         return "rules/edit";
@@ -31,5 +46,6 @@ class RulePagesController {
         model.addAttribute("userId", user.userId());
         // the same groups the rule set API lets check, test, simulate and change rules
         model.addAttribute("canEdit", RuleAuthors.include(user));
+        model.addAttribute("canWriteCode", RuleAuthors.writeCode(user));
     }
 }

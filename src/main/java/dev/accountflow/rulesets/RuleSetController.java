@@ -2,6 +2,10 @@ package dev.accountflow.rulesets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accountflow.rules.RuleProblem;
+import dev.accountflow.rules.RuleTemplate;
+import dev.accountflow.rules.TableColumn;
+import dev.accountflow.rules.TableRow;
+import dev.accountflow.web.ApiException;
 import dev.accountflow.security.CurrentUser;
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +36,11 @@ class RuleSetController {
     private final RuleSetService ruleSets;
     private final RuleSimulation simulation;
     private final Scenarios scenarios;
+    private final BoundaryScenarios boundaries;
 
-    RuleSetController(RuleSetService ruleSets, RuleSimulation simulation, Scenarios scenarios) {
+    RuleSetController(RuleSetService ruleSets, RuleSimulation simulation, Scenarios scenarios,
+                      BoundaryScenarios boundaries) {
+        this.boundaries = boundaries;
         this.ruleSets = ruleSets;
         this.simulation = simulation;
         this.scenarios = scenarios;
@@ -70,7 +77,21 @@ class RuleSetController {
     record DrlRequest(String drl) {
     }
 
-    record DraftRequest(String drl, String comment, Integer baseVersion) {
+    record DraftRequest(String drl, String comment, Integer baseVersion, List<RowRequest> rows) {
+    }
+
+    // cells stay JSON values here so that a number, a word, yes/no or blank all arrive as what was typed
+    record RowRequest(String name, Map<String, JsonNode> cells) {
+    }
+
+    record RowView(String name, String ruleName, Map<String, String> cells) {
+    }
+
+    record TableView(String ruleSet, int version, RuleSetStatus status, List<TableColumn> columns,
+                     Map<String, String> namePlaceholders, List<RowView> rows) {
+    }
+
+    record Imported(int version, boolean unchanged, String comment) {
     }
 
     record RestoreRequest(String comment) {
@@ -92,7 +113,7 @@ class RuleSetController {
     record Restored(int version, int activeVersion) {
     }
 
-    record Diff(int from, int to, List<LineDiff.Line> lines) {
+    record Diff(int from, int to, List<LineDiff.Line> lines, List<String> rows) {
     }
 
     record ProblemsError(String error, List<String> details, List<RuleProblem> problems) {
@@ -143,8 +164,71 @@ class RuleSetController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RuleAuthors.ONLY)
     VersionDetail saveDraft(@PathVariable String name, @RequestBody DraftRequest request) {
+        CurrentUser user = CurrentUser.get();
+        if (request.rows() != null) {
+            if (request.drl() != null) {
+                throw ApiException.badRequest("Invalid request: send either rows (a table) or drl (rule code), not both",
+                        "drl: not allowed together with rows");
+            }
+            return VersionDetail.of(ruleSets.saveTableDraft(name, rows(request.rows()), request.comment(),
+                    request.baseVersion(), user.userId()));
+        }
+        if (RuleTemplate.of(name).isPresent() && !RuleAuthors.writeCode(user)) {
+            throw ApiException.forbidden("The rules of '" + name + "' are a table: edit its rows (rule code is kept by"
+                    + " the rule-developers group)");
+        }
         return VersionDetail.of(ruleSets.saveDraft(name, request.drl(), request.comment(), request.baseVersion(),
-                CurrentUser.get().userId()));
+                user.userId()));
+    }
+
+    /** The active version as a table. */
+    @GetMapping("/{name}/table")
+    TableView activeTable(@PathVariable String name) {
+        return table(name, ruleSets.ruleSet(name).getActiveVersion());
+    }
+
+    @GetMapping("/{name}/versions/{version}/table")
+    TableView table(@PathVariable String name, @PathVariable int version) {
+        RuleTemplate template = ruleSets.templateOf(name);
+        List<TableRow> rows = ruleSets.tableOf(name, version);
+        return new TableView(name, version, ruleSets.version(name, version).getStatus(), template.columns(),
+                template.placeholderSources(),
+                rows.stream().map(r -> new RowView(r.name(), template.ruleName(r), r.cells())).toList());
+    }
+
+    @GetMapping(value = "/{name}/versions/{version}/table.xlsx", produces = Workbooks.XLSX)
+    ResponseEntity<byte[]> tableWorkbook(@PathVariable String name, @PathVariable int version) {
+        byte[] workbook = Workbooks.write(ruleSets.templateOf(name), ruleSets.tableOf(name, version),
+                version);
+        return ResponseEntity.ok().header("Content-Disposition",
+                        "attachment; filename=\"" + name + "-v" + version + ".xlsx\"")
+                .contentType(MediaType.parseMediaType(Workbooks.XLSX)).body(workbook);
+    }
+
+    /**
+     * A table edited in Excel, as a new draft: only the data rows are read, every cell is checked as in the page, and
+     * a workbook that says the same as its base version stores nothing.
+     */
+    @PostMapping(value = "/{name}/versions", consumes = Workbooks.XLSX)
+    @PreAuthorize(RuleAuthors.ONLY)
+    ResponseEntity<Imported> importWorkbook(@PathVariable String name, @RequestBody byte[] workbook,
+                                            @RequestParam(required = false) Integer baseVersion,
+                                            @RequestParam(required = false) String comment) {
+        RuleTemplate template = ruleSets.templateOf(name);
+        Workbooks.Upload upload = Workbooks.read(template, workbook);
+        List<TableRow> rows = upload.rows();
+        int base = baseVersion != null ? baseVersion : ruleSets.latestVersion(name);
+        for (Integer same : new Integer[] {upload.sourceVersion(), base}) {
+            if (same != null && same <= ruleSets.latestVersion(name) && same > 0
+                    && ruleSets.sameAsVersion(name, same, rows)) {
+                return ResponseEntity.ok(new Imported(same, true, "The workbook says the same as version " + same
+                        + "; nothing was saved"));
+            }
+        }
+        RuleSetVersion saved = ruleSets.saveTableDraft(name, rows,
+                comment == null || comment.isBlank() ? "Uploaded from Excel" : comment, base, CurrentUser.get().userId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(saved.getVersion(), false,
+                saved.getComment()));
     }
 
     @PostMapping("/{name}/versions/{version}/test")
@@ -158,6 +242,13 @@ class RuleSetController {
     @PreAuthorize(RuleAuthors.ONLY)
     SimulationReport simulate(@PathVariable String name, @PathVariable int version) {
         return simulation.simulate(name, version);
+    }
+
+    /** Scenarios around every threshold the version changed, with the outcome it decides; nothing is stored. */
+    @PostMapping("/{name}/versions/{version}/boundary-scenarios")
+    @PreAuthorize(RuleAuthors.ONLY)
+    List<BoundaryScenarios.Suggestion> boundaryScenarios(@PathVariable String name, @PathVariable int version) {
+        return boundaries.suggest(name, version);
     }
 
     @PostMapping("/{name}/versions/{version}/publish")
@@ -178,7 +269,7 @@ class RuleSetController {
 
     @GetMapping("/{name}/diff")
     Diff diff(@PathVariable String name, @RequestParam int from, @RequestParam int to) {
-        return new Diff(from, to, ruleSets.diff(name, from, to));
+        return new Diff(from, to, ruleSets.diff(name, from, to), ruleSets.tableDiff(name, from, to));
     }
 
     @PostMapping("/{name}/scenarios")
@@ -199,6 +290,30 @@ class RuleSetController {
     @ExceptionHandler(RuleSetService.RuleProblemsException.class)
     ResponseEntity<ProblemsError> problems(RuleSetService.RuleProblemsException e) {
         return ResponseEntity.badRequest().body(new ProblemsError(e.getMessage(), e.details(), e.problems()));
+    }
+
+    private static List<TableRow> rows(List<RowRequest> rows) {
+        List<TableRow> table = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            RowRequest row = rows.get(i);
+            if (row == null) {
+                throw ApiException.badRequest("Invalid table: row " + (i + 1) + " is empty", "rows[" + i + "]: is empty");
+            }
+            Map<String, String> cells = new java.util.LinkedHashMap<>();
+            if (row.cells() != null) {
+                for (var cell : row.cells().entrySet()) {
+                    JsonNode value = cell.getValue();
+                    if (value != null && value.isContainerNode()) {
+                        String problem = "row " + (i + 1) + ", column '" + cell.getKey() + "': one value, not a list";
+                        throw ApiException.badRequest("Invalid table: " + problem, problem);
+                    }
+                    cells.put(cell.getKey(), value == null || value.isNull() ? "" : value.isBoolean()
+                            ? (value.booleanValue() ? "yes" : "no") : value.asText());
+                }
+            }
+            table.add(new TableRow(row.name(), cells));
+        }
+        return table;
     }
 
     private ScenarioView view(RuleScenario s) {

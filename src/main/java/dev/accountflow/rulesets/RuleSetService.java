@@ -6,7 +6,10 @@ import dev.accountflow.rules.RuleBook;
 import dev.accountflow.rules.RuleCompilationException;
 import dev.accountflow.rules.RuleCompiler;
 import dev.accountflow.rules.RuleProblem;
+import dev.accountflow.rules.InvalidCell;
+import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.rules.RuleTextOutOfBounds;
+import dev.accountflow.rules.TableRow;
 import dev.accountflow.web.ApiException;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
@@ -102,21 +105,75 @@ public class RuleSetService {
      */
     RuleSetVersion saveDraft(String name, String drl, String comment, Integer baseVersion, String author) {
         ruleSet(name);
+        int latest = checkBase(name, baseVersion);
+        String checkedComment = comment(comment);
+        compileOrRefuse(name, latest + 1, requireText(drl));
+        return store(new RuleSetVersion(name, latest + 1, drl, author, checkedComment, baseVersion));
+    }
+
+    /**
+     * Saves table rows as a new draft: every cell is checked against its column (the first bad one is refused naming
+     * row and column), the template turns the rows into DRL, and that must compile like any other version.
+     */
+    RuleSetVersion saveTableDraft(String name, List<TableRow> rows, String comment, Integer baseVersion, String author) {
+        RuleTemplate template = templateOf(name);
+        int latest = checkBase(name, baseVersion);
+        String checkedComment = comment(comment);
+        List<TableRow> checked = checkRows(template, rows);
+        String drl = template.toDrl(checked);
+        compileOrRefuse(name, latest + 1, drl);
+        return store(new RuleSetVersion(name, latest + 1, drl, TableRows.write(checked), author, checkedComment,
+                baseVersion));
+    }
+
+    /** The rows of a version kept as a table; a version written as raw DRL has none. */
+    List<TableRow> tableOf(String name, int version) {
+        templateOf(name);
+        RuleSetVersion v = version(name, version);
+        if (v.getTableRows() == null) {
+            throw ApiException.notFound("A table for version " + version + " of '" + name
+                    + "' (it was written as rule code by a rule developer)");
+        }
+        return TableRows.read(v.getTableRows());
+    }
+
+    /** Whether the rows say the same as the given version's table, once checked: saving them would change nothing. */
+    boolean sameAsVersion(String name, int version, List<TableRow> rows) {
+        RuleSetVersion v = version(name, version);
+        return v.getTableRows() != null && checkRows(templateOf(name), rows).equals(TableRows.read(v.getTableRows()));
+    }
+
+    RuleTemplate templateOf(String name) {
+        ruleSet(name);
+        return RuleTemplate.of(name).orElseThrow(() -> ApiException.notFound("A table for rule set '" + name
+                + "' (it is kept as rule code)"));
+    }
+
+    static List<TableRow> checkRows(RuleTemplate template, List<TableRow> rows) {
+        try {
+            return template.check(rows);
+        } catch (InvalidCell e) {
+            throw ApiException.badRequest("Invalid table: " + e.getMessage(), e.getMessage());
+        }
+    }
+
+    private int checkBase(String name, Integer baseVersion) {
         if (baseVersion == null) {
             throw ApiException.badRequest("Invalid request: baseVersion: say which version you started editing from",
                     "baseVersion: is required");
         }
-        String checkedComment = comment(comment);
         int latest = latestVersion(name);
         if (baseVersion != latest) {
             throw conflictSince(name, baseVersion, latest);
         }
-        compileOrRefuse(name, latest + 1, requireText(drl));
+        return latest;
+    }
+
+    private RuleSetVersion store(RuleSetVersion draft) {
         try {
-            return tx.execute(s -> versions.saveAndFlush(
-                    new RuleSetVersion(name, latest + 1, drl, author, checkedComment, baseVersion)));
+            return tx.execute(s -> versions.saveAndFlush(draft));
         } catch (DataIntegrityViolationException e) {
-            throw conflictSince(name, baseVersion, latestVersion(name));
+            throw conflictSince(draft.getRuleSet(), draft.getBasedOn(), latestVersion(draft.getRuleSet()));
         }
     }
 
@@ -182,13 +239,25 @@ public class RuleSetService {
         }
         int latest = latestVersion(name);
         CompiledRuleSet compiled = publishable(name, latest + 1, source.getDrl());
-        goLive(name, latest + 1, new RuleSetVersion(name, latest + 1, source.getDrl(), author, checkedComment, latest));
+        goLive(name, latest + 1, new RuleSetVersion(name, latest + 1, source.getDrl(), source.getTableRows(), author,
+                checkedComment, latest));
         ruleBook.publish(compiled);
         return version(name, latest + 1);
     }
 
     List<LineDiff.Line> diff(String name, int from, int to) {
         return LineDiff.between(version(name, from).getDrl(), version(name, to).getDrl());
+    }
+
+    /** Row-level changes from the older to the newer version, when both are tables; empty otherwise. */
+    List<String> tableDiff(String name, int from, int to) {
+        RuleSetVersion older = version(name, Math.min(from, to));
+        RuleSetVersion newer = version(name, Math.max(from, to));
+        if (older.getTableRows() == null || newer.getTableRows() == null) {
+            return List.of();
+        }
+        return TableDiff.between(templateOf(name), TableRows.read(older.getTableRows()),
+                TableRows.read(newer.getTableRows()));
     }
 
     CompiledRuleSet compileOrRefuse(String name, int version, String drl) {

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One version of a rule set's DRL; its text never changes once saved. */
+/** One version of a rule set's DRL (and, for a table, the rows it was made of); never changes once saved. */
 @Entity
 class RuleSetVersion {
 
@@ -24,6 +24,7 @@ class RuleSetVersion {
     private Instant createdAt;
     private Instant publishedAt;
     private Instant retiredAt;
+    private String tableRows;
 
     protected RuleSetVersion() {
     }
@@ -38,6 +39,12 @@ class RuleSetVersion {
         this.basedOn = basedOn;
         this.status = RuleSetStatus.DRAFT;
         this.createdAt = Instant.now();
+    }
+
+    RuleSetVersion(String ruleSet, int version, String drl, String tableRows, String author, String comment,
+                   Integer basedOn) {
+        this(ruleSet, version, drl, author, comment, basedOn);
+        this.tableRows = tableRows;
     }
 
     void activate() {
@@ -61,4 +68,6 @@ class RuleSetVersion {
     Instant getCreatedAt() { return createdAt; }
     Instant getPublishedAt() { return publishedAt; }
     Instant getRetiredAt() { return retiredAt; }
+    /** The table rows as JSON, or null for a version written as raw DRL. */
+    String getTableRows() { return tableRows; }
 }

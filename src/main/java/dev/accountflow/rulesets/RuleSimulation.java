@@ -19,6 +19,8 @@ import dev.accountflow.rulesets.SimulationReport.ApprovalChange;
 import dev.accountflow.rulesets.SimulationReport.AssigneeChange;
 import dev.accountflow.rulesets.SimulationReport.FlagChange;
 import dev.accountflow.rulesets.SimulationReport.NoticeToSend;
+import dev.accountflow.money.Money;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -91,6 +93,31 @@ class RuleSimulation {
                     .forEach(f -> report.newlyFlagged.add(flag(account, f)));
             before.values().stream().filter(f -> !same(after.get(f.code()), f))
                     .forEach(f -> report.noLongerFlagged.add(flag(account, f)));
+            for (HealthFinding f : after.values()) {
+                HealthFinding was = before.get(f.code());
+                if (was == null) {
+                    report.flagLines.add(account.getName() + ": " + f.code() + " " + f.severity() + " newly raised, by row '"
+                            + f.ruleName() + "'");
+                } else if (!was.severity().equals(f.severity())) {
+                    report.flagLines.add(account.getName() + ": " + f.code() + " " + was.severity() + " → "
+                            + f.severity() + ", by row '" + f.ruleName() + "'");
+                }
+            }
+            before.values().stream().filter(f -> !after.containsKey(f.code())).forEach(f -> report.flagLines.add(
+                    account.getName() + ": " + f.code() + " " + f.severity() + " lifted (row '" + f.ruleName()
+                            + "' no longer matches)"));
+            if (now.isAtRisk() != then.isAtRisk()) {
+                BigDecimal arr = accounts.subscriptionsOf(account.getId()).stream()
+                        .filter(s -> s.getStatus() != SubscriptionStatus.CHURNED).map(Subscription::getArr)
+                        .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (then.isAtRisk()) {
+                    report.newlyAtRisk++;
+                    report.newlyAtRiskArr = report.newlyAtRiskArr.add(arr);
+                } else {
+                    report.noLongerAtRisk++;
+                    report.noLongerAtRiskArr = report.noLongerAtRiskArr.add(arr);
+                }
+            }
             if (!now.isAtRisk() && then.isAtRisk() && account.getOwnerId() != null) {
                 accounts.subscriptionsOf(account.getId()).stream()
                         .filter(s -> s.getStatus() == SubscriptionStatus.IN_RENEWAL)
@@ -168,6 +195,10 @@ class RuleSimulation {
                 "At-risk renewal: " + account.getName() + " — " + subscription.getProduct());
     }
 
+    private static String count(int accounts) {
+        return accounts + (accounts == 1 ? " account" : " accounts");
+    }
+
     private static final class Builder {
         private final String ruleSet;
         private final int version;
@@ -180,6 +211,11 @@ class RuleSimulation {
         private final List<AssigneeChange> assigneeChanges = new ArrayList<>();
         private final List<ApprovalChange> approvalChanges = new ArrayList<>();
         private final List<NoticeToSend> notifications = new ArrayList<>();
+        private final List<String> flagLines = new ArrayList<>();
+        private int newlyAtRisk;
+        private BigDecimal newlyAtRiskArr = BigDecimal.ZERO;
+        private int noLongerAtRisk;
+        private BigDecimal noLongerAtRiskArr = BigDecimal.ZERO;
 
         private Builder(String ruleSet, int version, int activeVersion) {
             this.ruleSet = ruleSet;
@@ -188,8 +224,20 @@ class RuleSimulation {
         }
 
         private SimulationReport build() {
+            List<String> impact = new ArrayList<>();
+            if (RuleBook.HEALTH.equals(ruleSet)) {
+                impact.add("Newly at risk: " + count(newlyAtRisk) + ", " + Money.format(newlyAtRiskArr) + " ARR");
+                impact.add("No longer at risk: " + count(noLongerAtRisk) + ", " + Money.format(noLongerAtRiskArr) + " ARR");
+                impact.addAll(flagLines);
+            }
+            assigneeChanges.stream().collect(Collectors.groupingBy(c -> c.from() + " → " + c.to(),
+                            java.util.TreeMap::new, Collectors.counting()))
+                    .forEach((change, tasks) -> impact.add("Assignee " + change + ": " + tasks
+                            + (tasks == 1 ? " task" : " tasks")));
+            approvalChanges.forEach(c -> impact.add(c.accountName() + ": discount of " + c.discountPct() + "% "
+                    + (c.to() ? "would now need approval" : "would no longer need approval")));
             return new SimulationReport(ruleSet, version, activeVersion, accounts, tasks, renewals, newlyFlagged,
-                    noLongerFlagged, assigneeChanges, approvalChanges, notifications);
+                    noLongerFlagged, assigneeChanges, approvalChanges, notifications, impact);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 public record SimulationReport(String ruleSet, int version, int activeVersion, int accountsEvaluated,
                                int tasksEvaluated, int renewalsEvaluated, List<FlagChange> newlyFlagged,
                                List<FlagChange> noLongerFlagged, List<AssigneeChange> assigneeChanges,
-                               List<ApprovalChange> approvalChanges, List<NoticeToSend> notifications) {
+                               List<ApprovalChange> approvalChanges, List<NoticeToSend> notifications,
+                               List<String> impact) {
 
     public record FlagChange(String accountId, String accountName, String code, String severity, String reason) {
     }

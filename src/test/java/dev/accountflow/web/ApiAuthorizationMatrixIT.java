@@ -48,7 +48,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         RECORD_TOUCH_POINT("POST /api/accounts/{id}/touch-points"),
         RENEWAL_KICKOFF("POST /api/renewals/kickoff"),
         VALIDATE_RULES("POST /api/rule-sets/{name}/validate"),
-        SAVE_RULE_DRAFT("POST /api/rule-sets/{name}/versions"),
+        SAVE_RULE_DRAFT("POST /api/rule-sets/{name}/versions (table rows)"),
+        SAVE_RULE_CODE("POST /api/rule-sets/{name}/versions (drl of a table)"),
+        IMPORT_RULE_WORKBOOK("POST /api/rule-sets/{name}/versions (.xlsx)"),
+        SUGGEST_BOUNDARY_SCENARIOS("POST /api/rule-sets/{name}/versions/{v}/boundary-scenarios"),
         TEST_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/test"),
         SIMULATE_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/simulate"),
         PUBLISH_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/publish"),
@@ -79,6 +82,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.RENEWAL_KICKOFF,       row(403, 403, 202, 403, 403, 403, 403, 403, 202, 401)),
             Map.entry(Endpoint.VALIDATE_RULES,        row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.SAVE_RULE_DRAFT,       row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
+            Map.entry(Endpoint.SAVE_RULE_CODE,        row(403, 403, 403, 403, 403, 403, 403, 403, 201, 401)),
+            Map.entry(Endpoint.IMPORT_RULE_WORKBOOK,  row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
+            Map.entry(Endpoint.SUGGEST_BOUNDARY_SCENARIOS, row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.TEST_RULE_VERSION,     row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.SIMULATE_RULE_VERSION, row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.PUBLISH_RULE_VERSION,  row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
@@ -129,7 +135,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         Map<String, Long> before = rowCounts();
         int activeBefore = activeVersion();
 
-        HttpResponse<String> response = send(call.method(), call.path(), role.user, call.body(), null);
+        HttpResponse<String> response = call.workbook() != null
+                ? asText(sendBytes("POST", call.path(), role.user, XLSX, call.workbook()))
+                : send(call.method(), call.path(), role.user, call.body(), null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         if (allowed) {
@@ -147,9 +155,49 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         }
     }
 
-    record Call(String method, String path, String body, String scenarioId) {
+    record Call(String method, String path, String body, String scenarioId, byte[] workbook) {
         Call(String path, String body) {
-            this("POST", path, body, null);
+            this("POST", path, body, null, null);
+        }
+
+        Call(String method, String path, String body, String scenarioId) {
+            this(method, path, body, scenarioId, null);
+        }
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The byte answer read as text, so every answer is checked the same way. */
+    private static HttpResponse<String> asText(HttpResponse<byte[]> response) {
+        String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        return new HttpResponse<>() {
+            public int statusCode() { return response.statusCode(); }
+            public java.net.http.HttpRequest request() { return response.request(); }
+            public java.util.Optional<HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
+            public java.net.http.HttpHeaders headers() { return response.headers(); }
+            public String body() { return body; }
+            public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return response.sslSession(); }
+            public java.net.URI uri() { return response.uri(); }
+            public java.net.http.HttpClient.Version version() { return response.version(); }
+        };
+    }
+
+    /** The active table as Excel, one threshold changed, so an upload is a real new draft. */
+    private byte[] changedWorkbook() throws Exception {
+        byte[] active = sendBytes("GET", "/api/rule-sets/" + RULE_SET + "/versions/" + activeVersion() + "/table.xlsx",
+                TestUsers.IVY, null, null).body();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(active));
+             var out = new java.io.ByteArrayOutputStream()) {
+            var row = book.getSheet(RULE_SET).getRow(5);
+            for (var header : book.getSheet(RULE_SET).getRow(0)) {
+                if (header.getStringCellValue().equals("Open escalations ≥")) {
+                    int column = header.getColumnIndex();
+                    (row.getCell(column) == null ? row.createCell(column) : row.getCell(column))
+                            .setCellValue(2 + (int) (Math.random() * 1000));
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
         }
     }
 
@@ -170,6 +218,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             case RENEWAL_KICKOFF -> new Call("/api/renewals/kickoff", "{}");
             case VALIDATE_RULES -> new Call(rules + "/validate", json.writeValueAsString(Map.of("drl", activeDrl())));
             case SAVE_RULE_DRAFT -> new Call(rules + "/versions", draftBody());
+            case SAVE_RULE_CODE -> new Call(rules + "/versions", codeBody());
+            case IMPORT_RULE_WORKBOOK -> new Call("POST", rules + "/versions?baseVersion=" + latestVersion(), null, null,
+                    changedWorkbook());
+            case SUGGEST_BOUNDARY_SCENARIOS -> new Call(rules + "/versions/" + activeVersion() + "/boundary-scenarios", "");
             case TEST_RULE_VERSION -> new Call(rules + "/versions/" + activeVersion() + "/test", "");
             case SIMULATE_RULE_VERSION -> new Call(rules + "/versions/" + activeVersion() + "/simulate", "");
             case PUBLISH_RULE_VERSION -> new Call(rules + "/versions/" + (allowed ? newDraft() : sharedDraft()) + "/publish",
@@ -219,7 +271,20 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         return active;
     }
 
+    /** The active table's rows, saved again as a new draft. */
     private String draftBody() throws Exception {
+        JsonNode table = json.readTree(get("/api/rule-sets/" + RULE_SET + "/table", TestUsers.IVY).body());
+        Map<String, Object> draft = new LinkedHashMap<>();
+        java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        table.get("rows").forEach(r -> rows.add(Map.of("name", r.get("name").asText(),
+                "cells", json.convertValue(r.get("cells"), Map.class))));
+        draft.put("rows", rows);
+        draft.put("comment", "Same rules, saved again");
+        draft.put("baseVersion", latestVersion());
+        return json.writeValueAsString(draft);
+    }
+
+    private String codeBody() throws Exception {
         Map<String, Object> draft = new LinkedHashMap<>();
         draft.put("drl", activeDrl());
         draft.put("comment", "Same rules, saved again");

@@ -1,0 +1,77 @@
+package dev.accountflow.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A sentence a person wrote, with {placeholders} from a fixed list. In generated rules it travels as Base64 text, so
+ * no character a person types can end a string literal or become code; it is filled in when a rule fires.
+ */
+public final class Sentence {
+
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    private Sentence() {
+    }
+
+    /** The trimmed sentence, or a problem naming the placeholder that is not on the list. */
+    static String check(String text, int maxLength, List<String> placeholders) {
+        if (text.length() > maxLength) {
+            throw new IllegalArgumentException("longer than " + maxLength + " characters (" + text.length() + ")");
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("contains control characters (line breaks, tabs); write it on one line");
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!placeholders.contains(m.group(1))) {
+                throw new IllegalArgumentException("{" + m.group(1) + "} is not a placeholder here; use one of "
+                        + String.join(" ", placeholders.stream().map(p -> "{" + p + "}").toList()));
+            }
+        }
+        return text;
+    }
+
+    /** Fills in the placeholders it knows; the others stay as written. */
+    static String fill(String text, Function<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.apply(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String encode(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decode(String encoded) {
+        return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    }
+
+    /** Called by generated health rules: the reason with the account's numbers filled in. */
+    public static String healthReason(String encoded, AccountHealthFacts facts) {
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("accountName", facts.getAccountName());
+        values.put("daysToRenewal", facts.getDaysToRenewal() == null ? "no" : String.valueOf(facts.getDaysToRenewal()));
+        values.put("daysSinceExecutiveContact", facts.getDaysSinceExecutiveEngagement() == null ? "no"
+                : String.valueOf(facts.getDaysSinceExecutiveEngagement()));
+        values.put("usageDropPct", facts.getActiveUsersChangePct() == null ? "unknown"
+                : percent(-facts.getActiveUsersChangePct()));
+        values.put("openEscalations", String.valueOf(facts.getOpenEscalations()));
+        values.put("csat", facts.getCsat() == null ? "unknown" : String.valueOf(facts.getCsat()));
+        return fill(decode(encoded), values::get);
+    }
+
+    static String percent(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "%";
+    }
+}
