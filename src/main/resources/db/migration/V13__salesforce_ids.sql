@@ -10,5 +10,5 @@ alter table opportunity add column sf_id varchar(18);
 create unique index ux_opportunity_sf_id on opportunity (sf_id);
 
 -- Salesforce keeps a contact's first and last name apart; kept here so an export gives them back as they came.
-alter table contact add column first_name varchar(100);
-alter table contact add column last_name varchar(100);
+alter table contact add column first_name varchar(200);
+alter table contact add column last_name varchar(200);

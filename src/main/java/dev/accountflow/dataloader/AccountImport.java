@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,7 +30,6 @@ final class AccountImport extends RecordImport<AccountImport.In> {
         Vertical vertical;
         String territory;
         Tier tier;
-        String ownerId;
     }
 
     record Stored(String id, String sfId, String name, Vertical vertical, String territory, Tier tier, String ownerId)
@@ -62,15 +60,7 @@ final class AccountImport extends RecordImport<AccountImport.In> {
             in.territory = territory.toUpperCase(Locale.ROOT);
         }
         in.tier = row.oneOf(Columns.TIER, TIERS, "Strategic, Enterprise, Growth", true);
-        String owner = row.text(Columns.OWNER_ID, 64, false);
-        if (owner != null) {
-            Optional<String> user = owners.user(owner);
-            if (user.isEmpty()) {
-                row.problem(Columns.OWNER_ID, "'" + RowReader.shown(owner) + "' is neither an AccountFlow user nor a"
-                        + " mapped Salesforce user (accountflow.dataloader.salesforce-users)");
-            }
-            in.ownerId = user.orElse(null);
-        }
+        in.owner = ownerId(row, owners);
         if (in.name != null) {
             Long first = names.putIfAbsent(Account.keyOf(in.name), row.number());
             if (first != null) {
@@ -97,6 +87,10 @@ final class AccountImport extends RecordImport<AccountImport.In> {
         List<MapSqlParameterSource> updates = new ArrayList<>();
         for (In in : batch) {
             Stored stored = match(in, existing, "account");
+            String ownerId = in.owner == null ? null : owner(in, in.owner, stored == null ? null : stored.ownerId());
+            if (in.owner != null && ownerId == null) {
+                continue;
+            }
             String taken = takenNames.get(Account.keyOf(in.name));
             if (taken != null && (stored == null || !taken.equals(stored.id()))) {
                 problem(in, Columns.NAME, "an account named '" + RowReader.shown(in.name) + "' already exists ("
@@ -106,11 +100,11 @@ final class AccountImport extends RecordImport<AccountImport.In> {
             MapSqlParameterSource values = new MapSqlParameterSource()
                     .addValue("sfId", in.sfId).addValue("name", in.name).addValue("nameKey", Account.keyOf(in.name))
                     .addValue("vertical", in.vertical.name()).addValue("territory", in.territory)
-                    .addValue("tier", in.tier.name()).addValue("ownerId", in.ownerId);
+                    .addValue("tier", in.tier.name()).addValue("ownerId", ownerId);
             if (stored == null) {
                 inserts.add(values.addValue("id", UUID.randomUUID().toString())
                         .addValue("createdAt", Timestamp.from(Instant.now())));
-            } else if (same(stored, in)) {
+            } else if (same(stored, in, ownerId)) {
                 unchanged++;
             } else {
                 updates.add(values.addValue("id", stored.id())
@@ -133,10 +127,10 @@ final class AccountImport extends RecordImport<AccountImport.In> {
         updated += updates.size();
     }
 
-    private static boolean same(Stored stored, In in) {
+    private static boolean same(Stored stored, In in, String ownerId) {
         return stored.name().equals(in.name) && stored.vertical() == in.vertical
                 && stored.territory().equals(in.territory) && stored.tier() == in.tier
-                && Objects.equals(stored.ownerId(), in.ownerId)
+                && Objects.equals(stored.ownerId(), ownerId)
                 && (in.sfId == null || in.sfId.equals(stored.sfId()));
     }
 }

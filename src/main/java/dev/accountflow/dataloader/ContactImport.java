@@ -20,7 +20,7 @@ final class ContactImport extends RecordImport<ContactImport.In> {
             "Economic Buyer", ContactRole.DECISION_MAKER, "Economic Decision Maker", ContactRole.DECISION_MAKER,
             "Technical Buyer", ContactRole.TECHNICAL, "Sponsor", ContactRole.EXECUTIVE_SPONSOR));
     static final String ROLE_VALUES = "Executive Sponsor, Champion, Decision Maker, Technical, Procurement";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     static final class In extends Incoming {
         String account;
@@ -43,8 +43,8 @@ final class ContactImport extends RecordImport<ContactImport.In> {
     In parse(RowReader row) {
         In in = new In();
         in.account = row.text(Columns.ACCOUNT_ID, 36, true);
-        in.firstName = row.text(Columns.FIRST_NAME, 100, false);
-        in.lastName = row.text(Columns.LAST_NAME, 100, true);
+        in.firstName = row.text(Columns.FIRST_NAME, 200, false);
+        in.lastName = row.text(Columns.LAST_NAME, 200, true);
         in.email = row.text(Columns.EMAIL, 320, false);
         if (in.email != null && !EMAIL.matcher(in.email).matches()) {
             row.problem(Columns.EMAIL, "'" + RowReader.shown(in.email) + "' is not an e-mail address");

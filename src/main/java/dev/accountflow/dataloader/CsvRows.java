@@ -141,7 +141,8 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
                     row, maxRecordChars));
         }
         if (cause instanceof CharacterCodingException) {
-            return new Unreadable("line " + line() + ": the file is not UTF-8 text (save or export it as UTF-8)");
+            return new Unreadable("line " + reader.linesRead() + ": the file is not UTF-8 text (save or export it as"
+                    + " UTF-8)");
         }
         String message = String.valueOf(cause.getMessage());
         if (message.contains("EOF reached before encapsulated token finished")) {
@@ -176,6 +177,7 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
 
         private final long limit;
         private long sinceRecord;
+        private long lineBreaks;
         private boolean started;
 
         GuardedReader(Reader in, long maxRecordChars) {
@@ -186,6 +188,11 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
 
         void recordDone() {
             sinceRecord = 0;
+        }
+
+        /** The line of the file being read: line breaks handed out so far, plus one. */
+        long linesRead() {
+            return lineBreaks + 1;
         }
 
         @Override
@@ -209,6 +216,11 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
                 }
             }
             if (n > 0) {
+                for (int i = offset; i < offset + n; i++) {
+                    if (buffer[i] == '\n') {
+                        lineBreaks++;
+                    }
+                }
                 sinceRecord += n;
                 if (sinceRecord > limit) {
                     throw new RecordTooLong();

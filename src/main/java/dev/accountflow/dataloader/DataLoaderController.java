@@ -1,10 +1,12 @@
 package dev.accountflow.dataloader;
 
 import dev.accountflow.security.CurrentUser;
+import dev.accountflow.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.http.MediaType;
@@ -37,7 +39,21 @@ class DataLoaderController {
     @PreAuthorize(SALES_MANAGERS)
     CsvImport.Result importCsv(@PathVariable String kind, HttpServletRequest request) throws IOException {
         try (InputStream body = FileTooLarge.limited(request.getInputStream(), properties.maxFileSize().toBytes())) {
-            return imports.importFile(RecordKind.ofPath(kind), body);
+            try {
+                return imports.importFile(RecordKind.ofPath(kind), body);
+            } catch (ApiException refused) {
+                // read to the end so the client, still sending, gets the answer instead of a reset connection
+                drain(body);
+                throw refused;
+            }
+        }
+    }
+
+    private static void drain(InputStream body) {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException tooLargeOrGone) {
+            // past the size limit or the client gave up: the connection closes, as it would have
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,8 +51,6 @@ final class OpportunityImport extends RecordImport<OpportunityImport.In> {
         LocalDate closeDate;
         Integer probability;
         ForecastCategory category;
-        String ownerId;
-        boolean ownerGiven;
     }
 
     record Stored(String id, String sfId, String accountId, String name, OpportunityType type, Stage stage,
@@ -85,16 +82,7 @@ final class OpportunityImport extends RecordImport<OpportunityImport.In> {
             in.probability = in.probability != null ? in.probability : PROBABILITY.get(in.stage);
             in.category = in.category != null ? in.category : CATEGORY.get(in.stage);
         }
-        String owner = row.text(Columns.OWNER_ID, 64, false);
-        if (owner != null) {
-            Optional<String> user = owners.user(owner);
-            if (user.isEmpty()) {
-                row.problem(Columns.OWNER_ID, "'" + RowReader.shown(owner) + "' is neither an AccountFlow user nor a"
-                        + " mapped Salesforce user (accountflow.dataloader.salesforce-users)");
-            }
-            in.ownerId = user.orElse(null);
-            in.ownerGiven = true;
-        }
+        in.owner = ownerId(row, owners);
         return in;
     }
 
@@ -119,9 +107,13 @@ final class OpportunityImport extends RecordImport<OpportunityImport.In> {
                         + "' (import the accounts first)");
                 continue;
             }
-            String owner = in.ownerGiven ? in.ownerId : account.ownerId();
             boolean closing = in.stage == Stage.CLOSED_WON || in.stage == Stage.CLOSED_LOST;
             Stored stored = match(in, existing, "opportunity");
+            String owner = in.owner == null ? account.ownerId()
+                    : owner(in, in.owner, stored == null ? null : stored.ownerId());
+            if (in.owner != null && owner == null) {
+                continue;
+            }
             MapSqlParameterSource values = new MapSqlParameterSource()
                     .addValue("sfId", in.sfId).addValue("accountId", account.id()).addValue("name", in.name)
                     .addValue("type", in.type.name()).addValue("stage", in.stage.name()).addValue("amount", in.amount)

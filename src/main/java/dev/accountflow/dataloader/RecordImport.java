@@ -25,6 +25,8 @@ abstract class RecordImport<R extends RecordImport.Incoming> {
         String shownId;
         String sfId;
         String accountFlowId;
+        /** The row's OwnerId, for the kinds that have one. */
+        OwnerId owner;
     }
 
     /** An existing record found for a row: its AccountFlow id and Salesforce Id. */
@@ -65,6 +67,10 @@ abstract class RecordImport<R extends RecordImport.Incoming> {
         }
         R incoming = parse(row);
         if (row.bad()) {
+            // the row goes no further: an OwnerId naming no one is said now, as its other problems are
+            if (incoming.owner != null && incoming.owner.user() == null) {
+                row.problem(Columns.OWNER_ID, unknownOwner(incoming.owner));
+            }
             return;
         }
         incoming.row = row.number();
@@ -167,6 +173,35 @@ abstract class RecordImport<R extends RecordImport.Incoming> {
     }
 
     record AccountRef(String id, String sfId, String ownerId) {
+    }
+
+    /** An OwnerId as written, and the AccountFlow user it names (null when it names none). */
+    record OwnerId(String written, String user) {
+    }
+
+    static OwnerId ownerId(RowReader row, SalesforceUsers.Lookup owners) {
+        String written = row.text(Columns.OWNER_ID, 64, false);
+        return written == null ? null : new OwnerId(written, owners.user(written).orElse(null));
+    }
+
+    /**
+     * The owner a row gives its record: the user its OwnerId names, or the record's present owner written back
+     * unchanged (someone who left keeps her records until they are moved). Null, with a problem, for anyone else.
+     */
+    String owner(Incoming in, OwnerId owner, String presentOwner) {
+        if (owner.user() != null) {
+            return owner.user();
+        }
+        if (owner.written().equals(presentOwner)) {
+            return presentOwner;
+        }
+        problem(in, Columns.OWNER_ID, unknownOwner(owner));
+        return null;
+    }
+
+    private static String unknownOwner(OwnerId owner) {
+        return "'" + RowReader.shown(owner.written()) + "' is neither an AccountFlow user nor a mapped Salesforce user"
+                + " (accountflow.dataloader.salesforce-users)";
     }
 
     static <T> Map<String, T> index(Collection<T> values, Function<T, String> key) {

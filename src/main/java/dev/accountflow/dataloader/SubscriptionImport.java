@@ -37,7 +37,7 @@ final class SubscriptionImport extends RecordImport<SubscriptionImport.In> {
         In in = new In();
         in.account = row.text(Columns.SUBSCRIPTION_ACCOUNT, 36, true);
         in.product = row.text(Columns.PRODUCT, 120, true);
-        in.arr = row.money(Columns.ARR, true);
+        in.arr = row.money(Columns.ARR, false);
         in.start = row.date(Columns.START_DATE, true);
         in.end = row.date(Columns.END_DATE, true);
         if (in.start != null && in.end != null && !in.end.isAfter(in.start)) {
