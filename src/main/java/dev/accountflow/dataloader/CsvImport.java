@@ -42,7 +42,8 @@ class CsvImport {
         };
         long rows = 0;
         List<String> ignored = new ArrayList<>();
-        try (CsvRows file = new CsvRows(in, properties.maxRecordChars())) {
+        try {
+            CsvRows file = new CsvRows(in, properties.maxRecordChars());
             String[] header = file.header();
             if (!checkHeader(kind, header, problems, ignored)) {
                 throw refused(kind, problems);

@@ -1,32 +1,32 @@
 package dev.accountflow.dataloader;
 
+import dev.accountflow.web.ApiException;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import dev.accountflow.web.ApiException;
 import java.util.Iterator;
-import java.util.List;
-import org.springframework.http.HttpStatus;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.http.HttpStatus;
 
 /**
- * A Data Loader CSV file read one record at a time: UTF-8 (bytes that are not UTF-8 are refused), an optional BOM,
+ * A Data Loader CSV file read one record at a time: UTF-8 (bytes that are not UTF-8 are refused with their line), an
+ * optional BOM,
  * a header row, quoted fields with commas, quotes and line breaks, CRLF or LF. A record longer than the limit stops
  * the reading before it fills the memory; a broken file stops it with the line where it broke.
  */
-final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
+final class CsvRows implements Iterator<CsvRows.Row> {
 
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
 
@@ -61,7 +61,7 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
     CsvRows(InputStream in, int maxRecordChars) {
         this.maxRecordChars = maxRecordChars;
         this.reader = new GuardedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
                 maxRecordChars);
         try {
             this.parser = CSVParser.parse(reader, FORMAT);
@@ -140,9 +140,8 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
                     + " the size of a Salesforce long text field (a quote that is never closed reads this way too)",
                     row, maxRecordChars));
         }
-        if (cause instanceof CharacterCodingException) {
-            return new Unreadable("line " + reader.linesRead() + ": the file is not UTF-8 text (save or export it as"
-                    + " UTF-8)");
+        if (cause instanceof NotUtf8 notUtf8) {
+            return new Unreadable("line " + notUtf8.line + ": the file is not UTF-8 text (save or export it as UTF-8)");
         }
         String message = String.valueOf(cause.getMessage());
         if (message.contains("EOF reached before encapsulated token finished")) {
@@ -156,19 +155,20 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
         return new Unreadable("line " + line() + " (row " + row + "): the file cannot be read as CSV");
     }
 
-    @Override
-    public void close() {
-        try {
-            parser.close();
-        } catch (IOException ignored) {
-            // reading is over; nothing to save
-        }
-    }
-
     /** Read past the limit of one record: reading stops before a huge field fills the memory. */
     static final class RecordTooLong extends IOException {
         RecordTooLong() {
             super("record too long");
+        }
+    }
+
+    /** Bytes that are not UTF-8, on the given line. */
+    static final class NotUtf8 extends IOException {
+        final long line;
+
+        NotUtf8(long line) {
+            super("not UTF-8 on line " + line);
+            this.line = line;
         }
     }
 
@@ -190,10 +190,6 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
             sinceRecord = 0;
         }
 
-        /** The line of the file being read: line breaks handed out so far, plus one. */
-        long linesRead() {
-            return lineBreaks + 1;
-        }
 
         @Override
         public int read() throws IOException {
@@ -219,6 +215,9 @@ final class CsvRows implements Iterator<CsvRows.Row>, AutoCloseable {
                 for (int i = offset; i < offset + n; i++) {
                     if (buffer[i] == '\n') {
                         lineBreaks++;
+                    } else if (buffer[i] == '\uFFFD') {
+                        // the decoder's mark for bytes that are not UTF-8
+                        throw new NotUtf8(lineBreaks + 1);
                     }
                 }
                 sinceRecord += n;
