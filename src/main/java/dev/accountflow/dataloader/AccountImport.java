@@ -19,6 +19,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /** Account rows: Name, Industry (→ vertical), Territory__c, Tier__c, OwnerId. */
 final class AccountImport extends RecordImport<AccountImport.In> {
 
+    private static final String INSERT = "insert into account (id, sf_id, name, name_key, vertical, territory, tier, owner_id,"
+            + " created_at, version) values (:id, :sfId, :name, :nameKey, :vertical, :territory, :tier,"
+            + " :ownerId, :createdAt, 0)";
+    private static final String UPDATE = "update account set sf_id = :sfId, name = :name, name_key = :nameKey,"
+            + " vertical = :vertical, territory = :territory, tier = :tier, owner_id = :ownerId,"
+            + " version = version + 1 where id = :id";
+
     static final Map<String, Vertical> INDUSTRIES = RowReader.labels(Vertical.class, Map.of(
             "Health Care", Vertical.HEALTHCARE, "Hospital", Vertical.HEALTHCARE,
             "Finance", Vertical.FINANCIAL_SERVICES, "Banking", Vertical.FINANCIAL_SERVICES));
@@ -111,20 +118,7 @@ final class AccountImport extends RecordImport<AccountImport.In> {
                         .addValue("sfId", in.sfId != null ? in.sfId : stored.sfId()));
             }
         }
-        if (writing && !problems.any()) {
-            if (!inserts.isEmpty()) {
-                jdbc.batchUpdate("insert into account (id, sf_id, name, name_key, vertical, territory, tier, owner_id,"
-                        + " created_at, version) values (:id, :sfId, :name, :nameKey, :vertical, :territory, :tier,"
-                        + " :ownerId, :createdAt, 0)", inserts.toArray(MapSqlParameterSource[]::new));
-            }
-            if (!updates.isEmpty()) {
-                jdbc.batchUpdate("update account set sf_id = :sfId, name = :name, name_key = :nameKey,"
-                        + " vertical = :vertical, territory = :territory, tier = :tier, owner_id = :ownerId,"
-                        + " version = version + 1 where id = :id", updates.toArray(MapSqlParameterSource[]::new));
-            }
-        }
-        created += inserts.size();
-        updated += updates.size();
+        write(writing, INSERT, inserts, UPDATE, updates);
     }
 
     private static boolean same(Stored stored, In in, String ownerId) {

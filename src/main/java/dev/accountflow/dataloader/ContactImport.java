@@ -16,6 +16,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /** Contact rows: AccountId, FirstName, LastName, Email, Role__c (the contact's role), LastActivityDate. */
 final class ContactImport extends RecordImport<ContactImport.In> {
 
+    private static final String INSERT = "insert into contact (id, sf_id, account_id, name, first_name, last_name, email, role,"
+            + " last_engaged_at) values (:id, :sfId, :accountId, :name, :firstName, :lastName, :email,"
+            + " :role, :lastEngagedAt)";
+    private static final String UPDATE = "update contact set sf_id = :sfId, account_id = :accountId, name = :name,"
+            + " first_name = :firstName, last_name = :lastName, email = :email, role = :role,"
+            + " last_engaged_at = :lastEngagedAt where id = :id";
+
     static final Map<String, ContactRole> ROLES = RowReader.labels(ContactRole.class, Map.of(
             "Economic Buyer", ContactRole.DECISION_MAKER, "Economic Decision Maker", ContactRole.DECISION_MAKER,
             "Technical Buyer", ContactRole.TECHNICAL, "Sponsor", ContactRole.EXECUTIVE_SPONSOR));
@@ -73,10 +80,8 @@ final class ContactImport extends RecordImport<ContactImport.In> {
         List<MapSqlParameterSource> inserts = new ArrayList<>();
         List<MapSqlParameterSource> updates = new ArrayList<>();
         for (In in : batch) {
-            AccountRef account = accounts.get(in.account);
+            AccountRef account = account(in, in.account, accounts, Columns.ACCOUNT_ID);
             if (account == null) {
-                problem(in, Columns.ACCOUNT_ID, "no account '" + RowReader.shown(in.account)
-                        + "' (import the accounts first)");
                 continue;
             }
             Stored stored = match(in, existing, "contact");
@@ -95,20 +100,7 @@ final class ContactImport extends RecordImport<ContactImport.In> {
                         .addValue("sfId", in.sfId != null ? in.sfId : stored.sfId()));
             }
         }
-        if (writing && !problems.any()) {
-            if (!inserts.isEmpty()) {
-                jdbc.batchUpdate("insert into contact (id, sf_id, account_id, name, first_name, last_name, email, role,"
-                        + " last_engaged_at) values (:id, :sfId, :accountId, :name, :firstName, :lastName, :email,"
-                        + " :role, :lastEngagedAt)", inserts.toArray(MapSqlParameterSource[]::new));
-            }
-            if (!updates.isEmpty()) {
-                jdbc.batchUpdate("update contact set sf_id = :sfId, account_id = :accountId, name = :name,"
-                        + " first_name = :firstName, last_name = :lastName, email = :email, role = :role,"
-                        + " last_engaged_at = :lastEngagedAt where id = :id", updates.toArray(MapSqlParameterSource[]::new));
-            }
-        }
-        created += inserts.size();
-        updated += updates.size();
+        write(writing, INSERT, inserts, UPDATE, updates);
     }
 
     /** A contact made in AccountFlow has one name: it exports as LastName and compares the same way. */

@@ -23,6 +23,16 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 final class OpportunityImport extends RecordImport<OpportunityImport.In> {
 
+    private static final String INSERT = "insert into opportunity (id, sf_id, account_id, name, type, stage, amount, close_date,"
+            + " probability, forecast_category, owner_id, created_at, closed_at, version) values (:id, :sfId,"
+            + " :accountId, :name, :type, :stage, :amount, :closeDate, :probability, :category, :ownerId,"
+            + " :createdAt, :closedAt, 0)";
+    private static final String UPDATE = "update opportunity set sf_id = :sfId, account_id = :accountId, name = :name,"
+            + " type = :type, stage = :stage, amount = :amount, close_date = :closeDate,"
+            + " probability = :probability, forecast_category = :category, owner_id = :ownerId,"
+            + " closed_at = case when :closing then coalesce(closed_at, :now) else null end,"
+            + " version = version + 1 where id = :id";
+
     static final Map<String, Stage> STAGES = RowReader.labels(Stage.class, Map.of(
             "Qualification", Stage.QUALIFY, "Needs Analysis", Stage.DISCOVER, "Proposal/Price Quote", Stage.PROPOSAL,
             "Negotiation/Review", Stage.NEGOTIATION));
@@ -101,10 +111,8 @@ final class OpportunityImport extends RecordImport<OpportunityImport.In> {
         List<MapSqlParameterSource> updates = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         for (In in : batch) {
-            AccountRef account = accounts.get(in.account);
+            AccountRef account = account(in, in.account, accounts, Columns.ACCOUNT_ID);
             if (account == null) {
-                problem(in, Columns.ACCOUNT_ID, "no account '" + RowReader.shown(in.account)
-                        + "' (import the accounts first)");
                 continue;
             }
             boolean closing = in.stage == Stage.CLOSED_WON || in.stage == Stage.CLOSED_LOST;
@@ -134,22 +142,6 @@ final class OpportunityImport extends RecordImport<OpportunityImport.In> {
                         .addValue("closing", closing).addValue("now", now));
             }
         }
-        if (writing && !problems.any()) {
-            if (!inserts.isEmpty()) {
-                jdbc.batchUpdate("insert into opportunity (id, sf_id, account_id, name, type, stage, amount, close_date,"
-                        + " probability, forecast_category, owner_id, created_at, closed_at, version) values (:id, :sfId,"
-                        + " :accountId, :name, :type, :stage, :amount, :closeDate, :probability, :category, :ownerId,"
-                        + " :createdAt, :closedAt, 0)", inserts.toArray(MapSqlParameterSource[]::new));
-            }
-            if (!updates.isEmpty()) {
-                jdbc.batchUpdate("update opportunity set sf_id = :sfId, account_id = :accountId, name = :name,"
-                        + " type = :type, stage = :stage, amount = :amount, close_date = :closeDate,"
-                        + " probability = :probability, forecast_category = :category, owner_id = :ownerId,"
-                        + " closed_at = case when :closing then coalesce(closed_at, :now) else null end,"
-                        + " version = version + 1 where id = :id", updates.toArray(MapSqlParameterSource[]::new));
-            }
-        }
-        created += inserts.size();
-        updated += updates.size();
+        write(writing, INSERT, inserts, UPDATE, updates);
     }
 }

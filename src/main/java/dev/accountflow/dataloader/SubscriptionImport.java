@@ -16,6 +16,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 final class SubscriptionImport extends RecordImport<SubscriptionImport.In> {
 
+    private static final String INSERT = "insert into subscription (id, sf_id, account_id, product, arr, start_date, end_date,"
+            + " status, version) values (:id, :sfId, :accountId, :product, :arr, :startDate, :endDate,"
+            + " 'ACTIVE', 0)";
+    private static final String UPDATE = "update subscription set sf_id = :sfId, account_id = :accountId, product = :product,"
+            + " arr = :arr, start_date = :startDate, end_date = :endDate, version = version + 1"
+            + " where id = :id";
+
     static final class In extends Incoming {
         String account;
         String product;
@@ -56,10 +63,8 @@ final class SubscriptionImport extends RecordImport<SubscriptionImport.In> {
         List<MapSqlParameterSource> inserts = new ArrayList<>();
         List<MapSqlParameterSource> updates = new ArrayList<>();
         for (In in : batch) {
-            AccountRef account = accounts.get(in.account);
+            AccountRef account = account(in, in.account, accounts, Columns.SUBSCRIPTION_ACCOUNT);
             if (account == null) {
-                problem(in, Columns.SUBSCRIPTION_ACCOUNT, "no account '" + RowReader.shown(in.account)
-                        + "' (import the accounts first)");
                 continue;
             }
             Stored stored = match(in, existing, "subscription");
@@ -78,19 +83,6 @@ final class SubscriptionImport extends RecordImport<SubscriptionImport.In> {
                         .addValue("sfId", in.sfId != null ? in.sfId : stored.sfId()));
             }
         }
-        if (writing && !problems.any()) {
-            if (!inserts.isEmpty()) {
-                jdbc.batchUpdate("insert into subscription (id, sf_id, account_id, product, arr, start_date, end_date,"
-                        + " status, version) values (:id, :sfId, :accountId, :product, :arr, :startDate, :endDate,"
-                        + " 'ACTIVE', 0)", inserts.toArray(MapSqlParameterSource[]::new));
-            }
-            if (!updates.isEmpty()) {
-                jdbc.batchUpdate("update subscription set sf_id = :sfId, account_id = :accountId, product = :product,"
-                        + " arr = :arr, start_date = :startDate, end_date = :endDate, version = version + 1"
-                        + " where id = :id", updates.toArray(MapSqlParameterSource[]::new));
-            }
-        }
-        created += inserts.size();
-        updated += updates.size();
+        write(writing, INSERT, inserts, UPDATE, updates);
     }
 }
