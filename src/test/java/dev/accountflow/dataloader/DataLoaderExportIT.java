@@ -72,7 +72,9 @@ class DataLoaderExportIT extends PostgresIT {
     void anImportedFileExportsAgainWithTheSameRecords(String kind) throws Exception {
         List<CSVRecord> input = records(new String(fixture(FIXTURES.get(kind)), StandardCharsets.UTF_8).replace("\uFEFF", ""));
         String exported = get("/api/export/" + kind, TestUsers.MAX).body();
-        Map<String, CSVRecord> output = records(exported).stream().collect(Collectors.toMap(r -> r.get("Id"), r -> r));
+        // records made in AccountFlow (other tests' too) have no Salesforce Id: only the fixture's are looked up
+        Map<String, CSVRecord> output = records(exported).stream().filter(r -> !r.get("Id").isEmpty())
+                .collect(Collectors.toMap(r -> r.get("Id"), r -> r));
         for (CSVRecord in : input) {
             CSVRecord out = output.get(in.get("ID"));
             assertThat(out).as(in.get("ID")).isNotNull();
