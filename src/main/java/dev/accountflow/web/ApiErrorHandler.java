@@ -93,7 +93,9 @@ class ApiErrorHandler {
             return invalid(List.of(missing.getParameterName() + ": is required"));
         }
         if (e instanceof HttpMediaTypeNotSupportedException unsupported) {
-            return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json",
+            // the CSV imports take text/csv; every other body of the API is JSON
+            boolean csv = unsupported.getSupportedMediaTypes().stream().anyMatch(t -> "csv".equals(t.getSubtype()));
+            return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + (csv ? "text/csv" : "application/json"),
                     List.of("Content-Type: " + shown(unsupported.getContentType())));
         }
         if (e instanceof HttpMediaTypeNotAcceptableException unacceptable) {

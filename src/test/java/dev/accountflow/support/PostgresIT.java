@@ -90,6 +90,12 @@ public abstract class PostgresIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), user);
     }
 
+    /** A body of any type, e.g. a CSV file as text/csv. */
+    protected HttpResponse<String> post(String path, String user, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), user);
+    }
+
     protected HttpResponse<String> send(String method, String path, String user, String json, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         if (accept != null) {

@@ -57,7 +57,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         PUBLISH_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/publish"),
         RESTORE_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/restore"),
         ADD_RULE_SCENARIO("POST /api/rule-sets/{name}/scenarios"),
-        DELETE_RULE_SCENARIO("DELETE /api/rule-sets/{name}/scenarios/{id}");
+        DELETE_RULE_SCENARIO("DELETE /api/rule-sets/{name}/scenarios/{id}"),
+        IMPORT_ACCOUNTS("POST /api/import/accounts"),
+        IMPORT_CONTACTS("POST /api/import/contacts");
 
         final String label;
 
@@ -90,7 +92,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.PUBLISH_RULE_VERSION,  row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.RESTORE_RULE_VERSION,  row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
             Map.entry(Endpoint.ADD_RULE_SCENARIO,     row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
-            Map.entry(Endpoint.DELETE_RULE_SCENARIO,  row(403, 403, 204, 403, 403, 403, 403, 403, 204, 401))));
+            Map.entry(Endpoint.DELETE_RULE_SCENARIO,  row(403, 403, 204, 403, 403, 403, 403, 403, 204, 401)),
+            // Salesforce files come in through sales managers only: a rep's own book included
+            Map.entry(Endpoint.IMPORT_ACCOUNTS,       row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.IMPORT_CONTACTS,       row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
 
     // the rule set the rule rows work on; every version written here carries its active DRL, so nothing changes
     private static final String RULE_SET = "health";
@@ -137,6 +142,8 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
 
         HttpResponse<String> response = call.workbook() != null
                 ? asText(sendBytes("POST", call.path(), role.user, XLSX, call.workbook()))
+                : call.csv()
+                ? post(call.path(), role.user, "text/csv", call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 : send(call.method(), call.path(), role.user, call.body(), null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
@@ -155,13 +162,21 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         }
     }
 
-    record Call(String method, String path, String body, String scenarioId, byte[] workbook) {
+    record Call(String method, String path, String body, String scenarioId, byte[] workbook, boolean csv) {
         Call(String path, String body) {
-            this("POST", path, body, null, null);
+            this("POST", path, body, null, null, false);
         }
 
         Call(String method, String path, String body, String scenarioId) {
-            this(method, path, body, scenarioId, null);
+            this(method, path, body, scenarioId, null, false);
+        }
+
+        Call(String method, String path, String body, String scenarioId, byte[] workbook) {
+            this(method, path, body, scenarioId, workbook, false);
+        }
+
+        static Call csv(String path, String... lines) {
+            return new Call("POST", path, String.join("\r\n", lines) + "\r\n", null, null, true);
         }
     }
 
@@ -233,6 +248,11 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             }
             case RESTORE_RULE_VERSION -> new Call(rules + "/versions/" + (allowed ? restoreTarget() : sharedRestoreTarget())
                     + "/restore", "");
+            case IMPORT_ACCOUNTS -> Call.csv("/api/import/accounts", "Id,Name,Industry,Territory__c,Tier__c,OwnerId",
+                    salesforceId("001") + ",Matrix Import " + unique() + ",Insurance,NORTHEAST,Growth," + TestUsers.IVY);
+            // a contact on Ivy's account, named by its AccountFlow id
+            case IMPORT_CONTACTS -> Call.csv("/api/import/contacts", "Id,AccountId,FirstName,LastName,Role__c",
+                    salesforceId("003") + "," + ivysAccount + ",Kim,Matrix,Champion");
         };
     }
 
@@ -333,6 +353,11 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
     private static String account(String name) {
         return "{\"name\":\"" + name + "\",\"vertical\":\"INSURANCE\",\"territory\":\"NORTHEAST\",\"tier\":\"ENTERPRISE\","
                 + "\"ownerId\":\"" + TestUsers.IVY + "\"}";
+    }
+
+    /** A fresh 18-character Salesforce Id: letters and digits after the object's key prefix. */
+    private static String salesforceId(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "AAA";
     }
 
     private static String unique() {
