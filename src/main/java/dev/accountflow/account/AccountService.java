@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
+    private final AccountFigures figures;
     private final AccountRepository accounts;
     private final ContactRepository contacts;
     private final SubscriptionRepository subscriptions;
@@ -26,7 +27,8 @@ public class AccountService {
 
     AccountService(AccountRepository accounts, ContactRepository contacts, SubscriptionRepository subscriptions,
                    HealthSignalRepository signals, IdentityService identity, TouchPointRepository touchPoints,
-                   AccountBook book) {
+                   AccountBook book, AccountFigures figures) {
+        this.figures = figures;
         this.touchPoints = touchPoints;
         this.book = book;
         this.accounts = accounts;
@@ -64,7 +66,9 @@ public class AccountService {
             throw ApiException.badRequest("Invalid request: endDate: must be after startDate",
                     "endDate: must be after startDate");
         }
-        return subscriptions.save(new Subscription(account.getId(), product.trim(), arr, start, end));
+        Subscription added = subscriptions.save(new Subscription(account.getId(), product.trim(), arr, start, end));
+        figures.refresh(account.getId());
+        return added;
     }
 
     @Transactional

@@ -20,10 +20,10 @@ public record BookQuery(int page, int size, String sort, boolean descending, Str
             "tier", "case a.tier when 'STRATEGIC' then 1 when 'ENTERPRISE' then 2 else 3 end",
             "vertical", "a.vertical",
             "owner", "a.owner_id",
-            "arr", "s.arr",
-            "nextRenewal", "s.next_renewal",
-            "daysLeft", "s.next_renewal",
-            "health", "f.worst");
+            "arr", "a.live_arr",
+            "nextRenewal", "a.next_renewal",
+            "daysLeft", "a.next_renewal",
+            "health", "a.worst_flag");
 
     /** Reads the request's parameters; anything out of bounds is a 400 naming the parameter. */
     public static BookQuery of(Integer page, Integer size, String sort, String search, String owner) {

@@ -10,10 +10,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubscriptionTerms {
 
+    private final AccountFigures figures;
     private final SubscriptionRepository subscriptions;
     private final SubscriptionTermRepository terms;
 
-    SubscriptionTerms(SubscriptionRepository subscriptions, SubscriptionTermRepository terms) {
+    SubscriptionTerms(SubscriptionRepository subscriptions, SubscriptionTermRepository terms, AccountFigures figures) {
+        this.figures = figures;
         this.subscriptions = subscriptions;
         this.terms = terms;
     }
@@ -34,6 +36,7 @@ public class SubscriptionTerms {
         LocalDate end = start.plusMonths(termMonths).minusDays(1);
         SubscriptionTerm next = terms.save(new SubscriptionTerm(subscriptionId, start, end, newArr));
         subscription.startTerm(start, end, newArr);
+        figures.refresh(subscription.getAccountId());
         return next;
     }
 
@@ -43,6 +46,7 @@ public class SubscriptionTerms {
         Subscription subscription = require(subscriptionId);
         runningTerm(subscription).close(SubscriptionStatus.CHURNED);
         subscription.churn(reason);
+        figures.refresh(subscription.getAccountId());
     }
 
     /** Puts a subscription whose renewal ended without an outcome back where the kick-off finds it. */

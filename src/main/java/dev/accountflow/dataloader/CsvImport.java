@@ -1,5 +1,6 @@
 package dev.accountflow.dataloader;
 
+import dev.accountflow.account.AccountFigures;
 import dev.accountflow.web.ApiException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +26,12 @@ class CsvImport {
     private final NamedParameterJdbcTemplate jdbc;
     private final DataLoaderProperties properties;
     private final SalesforceUsers users;
+    private final AccountFigures figures;
+    private volatile Boolean postgres;
 
-    CsvImport(NamedParameterJdbcTemplate jdbc, DataLoaderProperties properties, SalesforceUsers users) {
+    CsvImport(NamedParameterJdbcTemplate jdbc, DataLoaderProperties properties, SalesforceUsers users,
+              AccountFigures figures) {
+        this.figures = figures;
         this.jdbc = jdbc;
         this.properties = properties;
         this.users = users;
@@ -33,6 +39,11 @@ class CsvImport {
 
     @Transactional
     Result importFile(RecordKind kind, InputStream in) {
+        if (postgres()) {
+            // each batch looks its rows up by id; a plan PostgreSQL cached while the table was small (a sequential
+            // scan) would otherwise stay for the whole file while the table grows inside this one transaction
+            jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
+        }
         Problems problems = new Problems();
         RecordImport<?> records = switch (kind) {
             case ACCOUNTS -> new AccountImport(jdbc, problems, properties.batchSize(), users.lookup());
@@ -69,7 +80,18 @@ class CsvImport {
             // thrown out of the transaction: what earlier batches wrote is rolled back
             throw refused(kind, problems);
         }
+        if (records instanceof SubscriptionImport subscriptions) {
+            figures.refresh(subscriptions.changedAccounts);
+        }
         return new Result(kind.path, rows, records.created, records.updated, records.unchanged, ignored);
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = jdbc.getJdbcTemplate().execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+        }
+        return postgres;
     }
 
     private static boolean checkHeader(RecordKind kind, String[] header, Problems problems, List<String> ignored) {

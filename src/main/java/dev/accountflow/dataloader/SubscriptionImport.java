@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,6 +36,9 @@ final class SubscriptionImport extends RecordImport<SubscriptionImport.In> {
     record Stored(String id, String sfId, String accountId, String product, BigDecimal arr, LocalDate start,
                   LocalDate end) implements Existing {
     }
+
+    /** The accounts whose live ARR or next renewal this file changed (the book's figures are refreshed for them). */
+    final Set<String> changedAccounts = new HashSet<>();
 
     SubscriptionImport(NamedParameterJdbcTemplate jdbc, Problems problems, int batchSize) {
         super(jdbc, problems, batchSize);
@@ -73,12 +78,15 @@ final class SubscriptionImport extends RecordImport<SubscriptionImport.In> {
                     .addValue("arr", in.arr).addValue("startDate", Date.valueOf(in.start))
                     .addValue("endDate", Date.valueOf(in.end));
             if (stored == null) {
+                changedAccounts.add(account.id());
                 inserts.add(values.addValue("id", UUID.randomUUID().toString()));
             } else if (stored.accountId().equals(account.id()) && stored.product().equals(in.product)
                     && stored.arr().compareTo(in.arr) == 0 && stored.start().equals(in.start)
                     && stored.end().equals(in.end) && (in.sfId == null || in.sfId.equals(stored.sfId()))) {
                 unchanged++;
             } else {
+                changedAccounts.add(account.id());
+                changedAccounts.add(stored.accountId());
                 updates.add(values.addValue("id", stored.id())
                         .addValue("sfId", in.sfId != null ? in.sfId : stored.sfId()));
             }

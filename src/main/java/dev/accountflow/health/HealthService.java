@@ -1,6 +1,7 @@
 package dev.accountflow.health;
 
 import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountFigures;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.rules.AccountHealthFacts;
@@ -32,10 +33,12 @@ public class HealthService {
     private final DecisionLog decisions;
     private final RiskFlagRepository flags;
     private final JdbcTemplate jdbc;
+    private final AccountFigures figures;
 
     HealthService(AccountService accounts, RuleBook rules, DecisionLog decisions, RiskFlagRepository flags,
-                  JdbcTemplate jdbc) {
+                  JdbcTemplate jdbc, AccountFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.accounts = accounts;
         this.rules = rules;
         this.decisions = decisions;
@@ -54,16 +57,23 @@ public class HealthService {
 
         Map<String, RiskFlag> open = new HashMap<>();
         flags.findByAccountIdAndResolvedAtIsNull(accountId).forEach(f -> open.put(f.getCode(), f));
+        boolean severitiesChanged = false;
         for (HealthFinding finding : findings) {
             RiskFlag existing = open.remove(finding.code());
             if (existing != null) {
+                severitiesChanged |= !existing.getSeverity().equals(finding.severity());
                 existing.refresh(finding.severity(), finding.reason(), finding.ruleName(), decisionId);
             } else {
+                severitiesChanged = true;
                 flags.save(new RiskFlag(accountId, finding.code(), finding.severity(), finding.reason(),
                         finding.ruleName(), decisionId));
             }
         }
+        severitiesChanged |= !open.isEmpty();
         open.values().forEach(RiskFlag::resolve);
+        if (severitiesChanged) {
+            figures.refreshWorstFlag(accountId);
+        }
         return new HealthCheck(accountId, decided.decision().isAtRisk(), List.copyOf(findings), decisionId);
     }
 
