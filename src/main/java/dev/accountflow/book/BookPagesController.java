@@ -6,7 +6,6 @@ import dev.accountflow.account.BookPage;
 import dev.accountflow.account.BookQuery;
 import dev.accountflow.account.BookRow;
 import dev.accountflow.account.TouchPointKind;
-import dev.accountflow.health.HealthService;
 import dev.accountflow.plan.AccountPlans;
 import dev.accountflow.plan.ObjectiveStatus;
 import dev.accountflow.security.CurrentUser;
@@ -18,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,15 +38,15 @@ class BookPagesController {
     private final AccountPage accountPage;
     private final RenewalsBoard board;
     private final AccountPlans plans;
-    private final HealthService health;
+    private final TouchPoints touchPoints;
 
     BookPagesController(AccountService accounts, AccountPage accountPage, RenewalsBoard board, AccountPlans plans,
-                        HealthService health) {
+                        TouchPoints touchPoints) {
         this.accounts = accounts;
         this.accountPage = accountPage;
         this.board = board;
         this.plans = plans;
-        this.health = health;
+        this.touchPoints = touchPoints;
     }
 
     record Column(String key, String label, boolean numeric) {
@@ -107,6 +107,10 @@ class BookPagesController {
     record Option(String value, String label) {
     }
 
+    // as the API: only account managers (their own accounts) and sales managers write; others get the 403 page
+    private static final String WRITERS = "hasAnyRole('sales-managers', 'account-managers')";
+
+    @PreAuthorize(WRITERS)
     @PostMapping("/accounts/{id}/touch-points")
     String recordTouchPoint(@PathVariable String id, @RequestParam(required = false) String contactId,
                             @RequestParam(required = false) String kind, @RequestParam(required = false) String date,
@@ -117,9 +121,8 @@ class BookPagesController {
             if (note != null && note.length() > 2000) {
                 throw ApiException.badRequest("note: at most 2,000 characters", "note: at most 2,000 characters");
             }
-            accounts.recordTouchPoint(id, contactId == null ? "" : contactId, how,
+            touchPoints.record(id, contactId == null ? "" : contactId, how,
                     day.atTime(12, 0).toInstant(ZoneOffset.UTC), note);
-            health.assess(id);
             flash.addFlashAttribute("notice", Shown.words(how) + " on " + Shown.date(day) + " recorded.");
         } catch (ApiException e) {
             refusedOrThrow(e, flash);
@@ -127,6 +130,7 @@ class BookPagesController {
         return "redirect:/accounts/" + id + "#people";
     }
 
+    @PreAuthorize(WRITERS)
     @PostMapping("/accounts/{id}/plan/objectives")
     String addObjective(@PathVariable String id, @RequestParam(required = false) Integer quarter,
                         @RequestParam(required = false) String objective, @RequestParam(required = false) String measure,
@@ -142,6 +146,7 @@ class BookPagesController {
         return "redirect:/accounts/" + id + "#plan";
     }
 
+    @PreAuthorize(WRITERS)
     @PostMapping("/accounts/{id}/plan/objectives/{objectiveId}")
     String moveObjective(@PathVariable String id, @PathVariable String objectiveId,
                          @RequestParam(required = false) String status, RedirectAttributes flash) {

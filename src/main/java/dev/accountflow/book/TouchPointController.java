@@ -3,7 +3,6 @@ package dev.accountflow.book;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.TouchPoint;
 import dev.accountflow.account.TouchPointKind;
-import dev.accountflow.health.HealthService;
 import dev.accountflow.web.PlausibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TouchPointController {
 
     private final AccountService accounts;
-    private final HealthService health;
+    private final TouchPoints touchPoints;
 
-    TouchPointController(AccountService accounts, HealthService health) {
+    TouchPointController(AccountService accounts, TouchPoints touchPoints) {
         this.accounts = accounts;
-        this.health = health;
+        this.touchPoints = touchPoints;
     }
 
     record TouchPointRequest(@NotBlank @Size(max = 36) String contactId, @NotNull TouchPointKind kind,
@@ -50,10 +49,8 @@ class TouchPointController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
     TouchPointView record(@PathVariable String id, @Valid @RequestBody TouchPointRequest request) {
-        TouchPointView view = TouchPointView.of(accounts.recordTouchPoint(id, request.contactId(), request.kind(),
-                request.occurredAt(), request.note()));
-        health.assess(id);
-        return view;
+        return TouchPointView.of(touchPoints.record(id, request.contactId(), request.kind(), request.occurredAt(),
+                request.note()));
     }
 
     @GetMapping("/api/accounts/{id}/touch-points")

@@ -10,6 +10,7 @@ import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.rules.HealthAssessment;
 import dev.accountflow.rules.HealthFinding;
 import dev.accountflow.rules.RuleBook;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -34,9 +35,11 @@ public class HealthService {
     private final RiskFlagRepository flags;
     private final JdbcTemplate jdbc;
     private final AccountFigures figures;
+    private final EntityManager entities;
 
     HealthService(AccountService accounts, RuleBook rules, DecisionLog decisions, RiskFlagRepository flags,
-                  JdbcTemplate jdbc, AccountFigures figures) {
+                  JdbcTemplate jdbc, AccountFigures figures, EntityManager entities) {
+        this.entities = entities;
         this.jdbc = jdbc;
         this.figures = figures;
         this.accounts = accounts;
@@ -92,13 +95,16 @@ public class HealthService {
 
     /**
      * The facts of one account in one round trip: its next renewal, its executive sponsors and its latest usage
-     * signal. Read with SQL, so the health check neither loads every child row nor dirty-checks the transaction's
-     * entities. It sees what is committed or flushed; nothing a renewal's start leaves unflushed changes these facts.
+     * signal. Read with SQL, so the health check does not load every child row; the transaction's pending changes
+     * (a touch point moving a contact's last engagement, say) are written first, so it reads what the caller just did.
      */
     AccountHealthFacts factsOf(Account account, LocalDate today) {
         AccountHealthFacts facts = new AccountHealthFacts(account.getId(), account.getName());
         facts.setTier(account.getTier().name());
         facts.setVertical(account.getVertical().name());
+        if (entities.isJoinedToTransaction()) {
+            entities.flush();
+        }
         jdbc.query(FACTS, rows -> {
             Date nextEnd = rows.getDate("next_end");
             if (nextEnd != null) {
