@@ -234,14 +234,55 @@ class DataLoaderImportIT extends PostgresIT {
     @Test
     void repsAndEveryoneButSalesManagersGet403OnImportAndNothingIsWritten() throws Exception {
         byte[] file = csv(ACCOUNT_HEADER, newId("001") + ",Rep Import " + unique() + ",Healthcare,NORTHEAST,Growth,ivy");
-        for (String user : List.of(TestUsers.IVY, TestUsers.NED, TestUsers.PRODUCT_MANAGER, TestUsers.ADMIN)) {
+        for (String user : List.of(TestUsers.IVY, TestUsers.NED, TestUsers.PRODUCT_MANAGER, TestUsers.SOLUTION_ENGINEER,
+                TestUsers.SERVICES, TestUsers.SUPPORT, TestUsers.BILLING, TestUsers.ADMIN)) {
             Map<String, Long> before = counts();
             HttpResponse<String> response = post("/api/import/accounts", user, "text/csv", file);
             assertThat(response.statusCode()).as(user).isEqualTo(403);
             assertThat(json.readTree(response.body()).has("error")).isTrue();
+            String boundary = "----accountflow" + unique();
+            assertThat(post("/api/import/accounts", user, "multipart/form-data; boundary=" + boundary,
+                    multipart(boundary, file)).statusCode()).as(user + " over multipart").isEqualTo(403);
+            assertThat(post("/import", user, "multipart/form-data; boundary=" + boundary, pageUpload(boundary, file))
+                    .statusCode()).as(user + " on the import page").isEqualTo(403);
             assertThat(counts()).isEqualTo(before);
         }
         assertThat(post("/api/import/accounts", null, "text/csv", file).statusCode()).isEqualTo(401);
+        String boundary = "----accountflow" + unique();
+        assertThat(post("/import", null, "multipart/form-data; boundary=" + boundary, pageUpload(boundary, file))
+                .statusCode()).as("anonymous on the import page").isIn(401, 302);
+    }
+
+    @Test
+    void aMultipartUploadWithoutItsFileIsRefusedNamingTheFieldAndWritesNothing() throws Exception {
+        String boundary = "----accountflow" + unique();
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
+                + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        Map<String, Long> before = counts();
+        HttpResponse<String> response = post("/api/import/accounts", TestUsers.MAX,
+                "multipart/form-data; boundary=" + boundary, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("file");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    /** What the import page's form sends: which kind of file, and the file. */
+    private static byte[] pageUpload(String boundary, byte[] file) {
+        byte[] kind = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\naccounts\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] rest = multipart(boundary, file);
+        byte[] all = java.util.Arrays.copyOf(kind, kind.length + rest.length);
+        System.arraycopy(rest, 0, all, kind.length, rest.length);
+        return all;
+    }
+
+    private static byte[] multipart(String boundary, byte[] file) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Account.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     @Test
@@ -256,13 +297,8 @@ class DataLoaderImportIT extends PostgresIT {
     void aFileUploadedAsMultipartFormDataIsImportedToo() throws Exception {
         String boundary = "----accountflow" + unique();
         byte[] file = csv(ACCOUNT_HEADER, newId("001") + ",Uploaded Co " + unique() + ",Insurance,NORTHEAST,Growth,ned");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Account.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = post("/api/import/accounts", TestUsers.MAX,
-                "multipart/form-data; boundary=" + boundary, body.toByteArray());
+                "multipart/form-data; boundary=" + boundary, multipart(boundary, file));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(counts(json.readTree(response.body()))).containsExactly(1L, 0L, 0L);
     }
