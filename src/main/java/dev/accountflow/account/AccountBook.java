@@ -1,8 +1,8 @@
 package dev.accountflow.account;
 
+import dev.accountflow.money.SalesDates;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,7 +30,6 @@ class AccountBook {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final Clock clock = Clock.systemUTC();
 
     AccountBook(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -48,7 +47,7 @@ class AccountBook {
         BigDecimal totalArr = totals.get("arr") == null ? BigDecimal.ZERO : (BigDecimal) totals.get("arr");
 
         String order = BookQuery.SORTABLE.get(query.sort()) + (query.descending() ? " desc" : " asc");
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = SalesDates.today();
         List<Object[]> rows = jdbc.query("""
                 select a.id, a.name, a.tier, a.vertical, a.territory, a.owner_id, a.live_arr, a.next_renewal
                 """ + from(query) + " order by " + order + " nulls last, a.name_key, a.id limit :size offset :offset",

@@ -10,6 +10,7 @@ import dev.accountflow.account.SubscriptionTerms;
 import dev.accountflow.account.TouchPoint;
 import dev.accountflow.health.HealthService;
 import dev.accountflow.health.RiskFlag;
+import dev.accountflow.money.SalesDates;
 import dev.accountflow.opportunity.Opportunity;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.plan.AccountPlans;
@@ -17,7 +18,6 @@ import dev.accountflow.plan.PlanObjective;
 import dev.accountflow.plan.PlanReview;
 import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.rules.DecisionRecord;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -52,7 +52,6 @@ class AccountPage {
     private final DecisionLog decisions;
     private final TaskService tasks;
     private final HistoryService history;
-    private final Clock clock = Clock.systemUTC();
 
     AccountPage(AccountService accounts, SubscriptionTerms terms, HealthService health, OpportunityService opportunities,
                 AccountPlans plans, DecisionLog decisions, TaskService tasks, HistoryService history) {
@@ -107,7 +106,7 @@ class AccountPage {
 
     @Transactional(readOnly = true)
     View of(Account account) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = SalesDates.today();
         List<Subscription> subscriptions = accounts.subscriptionsOf(account.getId());
         List<SubscriptionView> subscriptionViews = subscriptions.stream().map(s -> new SubscriptionView(
                 s.getProduct(), Shown.money(s.getArr()), Shown.date(s.getStartDate()), Shown.date(s.getEndDate()),

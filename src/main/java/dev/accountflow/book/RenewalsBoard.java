@@ -1,7 +1,7 @@
 package dev.accountflow.book;
 
+import dev.accountflow.money.SalesDates;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -36,7 +36,6 @@ class RenewalsBoard {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TaskService tasks;
-    private final Clock clock = Clock.systemUTC();
 
     RenewalsBoard(NamedParameterJdbcTemplate jdbc, TaskService tasks) {
         this.jdbc = jdbc;
@@ -74,7 +73,7 @@ class RenewalsBoard {
             totalArr[0] = totalArr[0].add(arr);
         });
 
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = SalesDates.today();
         List<Object[]> found = jdbc.query("""
                 select a.id, a.name, s.product, s.arr, s.end_date, lr.process_instance_id, a.owner_id""" + FROM + """
                  order by s.end_date, a.name_key, s.id limit :size offset :offset""", params, (rs, i) -> new Object[] {
