@@ -1,6 +1,8 @@
 package dev.accountflow.notification;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -19,6 +21,10 @@ public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
+    // an address changed in Admin is used within a minute
+    private static final long ADDRESS_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    private final Map<String, KnownAddress> addresses = new ConcurrentHashMap<>();
     private final NotificationRepository notifications;
     private final IdentityService identity;
 
@@ -60,7 +66,17 @@ public class Outbox {
     }
 
     private Optional<String> emailOf(String userId) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        return Optional.ofNullable(user).map(User::getEmail).filter(e -> !e.isBlank());
+        long now = System.nanoTime();
+        KnownAddress known = addresses.get(userId);
+        if (known == null || now - known.readAt() > ADDRESS_TTL_NANOS) {
+            User user = identity.createUserQuery().userId(userId).singleResult();
+            known = new KnownAddress(Optional.ofNullable(user).map(User::getEmail).filter(e -> !e.isBlank()), now);
+            addresses.put(userId, known);
+        }
+        return known.email();
+    }
+
+    /** A user's address as read from the identity service; a kick-off notifies the same few owners thousands of times. */
+    private record KnownAddress(Optional<String> email, long readAt) {
     }
 }
