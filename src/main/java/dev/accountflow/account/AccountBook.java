@@ -46,11 +46,15 @@ class AccountBook {
         long total = ((Number) totals.get("n")).longValue();
         BigDecimal totalArr = totals.get("arr") == null ? BigDecimal.ZERO : (BigDecimal) totals.get("arr");
 
-        String order = BookQuery.SORTABLE.get(query.sort()) + (query.descending() ? " desc" : " asc");
+        // one direction for the column and its tie-breakers, so the database walks one index forwards or backwards
+        String direction = query.descending() ? " desc" : " asc";
+        String order = BookQuery.SORTABLE.get(query.sort()) + direction
+                + (BookQuery.MAY_BE_BLANK.contains(query.sort()) ? " nulls last" : "")
+                + ", a.name_key" + direction + ", a.id" + direction;
         LocalDate today = SalesDates.today();
         List<Object[]> rows = jdbc.query("""
                 select a.id, a.name, a.tier, a.vertical, a.territory, a.owner_id, a.live_arr, a.next_renewal
-                """ + from(query) + " order by " + order + " nulls last, a.name_key, a.id limit :size offset :offset",
+                """ + from(query) + " order by " + order + " limit :size offset :offset",
                 params, (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getDate(8)});
         List<String> ids = rows.stream().map(r -> (String) r[0]).toList();

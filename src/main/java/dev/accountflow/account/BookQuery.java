@@ -25,6 +25,9 @@ public record BookQuery(int page, int size, String sort, boolean descending, Str
             "daysLeft", "a.next_renewal",
             "health", "a.worst_flag");
 
+    /** Sort columns an account may have no value in (no owner, no live subscription): blanks sort last either way. */
+    static final java.util.Set<String> MAY_BE_BLANK = java.util.Set.of("owner", "nextRenewal", "daysLeft");
+
     /** Reads the request's parameters; anything out of bounds is a 400 naming the parameter. */
     public static BookQuery of(Integer page, Integer size, String sort, String search, String owner) {
         int p = page == null ? 0 : page;

@@ -52,7 +52,7 @@ class MyBookBench extends PostgresIT {
         // the seed writes rows directly; the book's figures on the account rows are computed from them once
         tx.executeWithoutResult(status -> figures.refreshAll());
         try (Connection connection = dataSource.getConnection(); Statement analyze = connection.createStatement()) {
-            analyze.execute("analyze");
+            analyze.execute("vacuum analyze");  // what autovacuum does on a live book after a bulk load
         }
         List<String> paths = new ArrayList<>();
         for (String sort : SORTS) {
@@ -65,12 +65,16 @@ class MyBookBench extends PostgresIT {
             get(path, TestUsers.IVY);
         }
         List<Double> millis = new ArrayList<>();
+        java.util.Map<String, List<Double>> byRequest = new java.util.TreeMap<>();
         for (int round = 0; round < ROUNDS; round++) {
             for (String path : paths) {
                 for (String user : List.of(TestUsers.IVY, TestUsers.MAX)) {
                     long begin = System.nanoTime();
                     HttpResponse<String> page = get(path, user);
-                    millis.add((System.nanoTime() - begin) / 1e6);
+                    double took = (System.nanoTime() - begin) / 1e6;
+                    millis.add(took);
+                    byRequest.computeIfAbsent(user + " " + java.net.URLDecoder.decode(path, StandardCharsets.UTF_8),
+                            k -> new ArrayList<>()).add(took);
                     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
                 }
             }
@@ -83,6 +87,11 @@ class MyBookBench extends PostgresIT {
                         + " (goal: p95 <= %d ms, %s)%ncores: %d%n%n", ACCOUNTS, millis.size(), SORTS.size(), p50, p95,
                 millis.get(millis.size() - 1), GOAL_P95_MILLIS, p95 <= GOAL_P95_MILLIS ? "met" : "NOT met",
                 Runtime.getRuntime().availableProcessors());
+        System.out.println("slowest requests (median of the rounds):");
+        byRequest.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue().stream().sorted().toList().get(e.getValue().size() / 2)))
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf("  %6.0f ms  %s%n", e.getValue(), e.getKey()));
     }
 
     private void seed(int count) throws Exception {
