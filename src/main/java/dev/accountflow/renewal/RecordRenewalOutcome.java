@@ -1,5 +1,6 @@
 package dev.accountflow.renewal;
 
+import dev.accountflow.operations.SalesMetrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,9 +10,11 @@ import org.springframework.stereotype.Component;
 class RecordRenewalOutcome implements JavaDelegate {
 
     private final RenewalService renewals;
+    private final SalesMetrics metrics;
 
-    RecordRenewalOutcome(RenewalService renewals) {
+    RecordRenewalOutcome(RenewalService renewals, SalesMetrics metrics) {
         this.renewals = renewals;
+        this.metrics = metrics;
     }
 
     @Override
@@ -19,5 +22,6 @@ class RecordRenewalOutcome implements JavaDelegate {
         renewals.recordOutcome(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                 ProcessVariables.text(execution, "outcome"), execution.getVariable("newArr"),
                 ProcessVariables.text(execution, "churnReason"));
+        metrics.renewalClosed(ProcessVariables.text(execution, "outcome"));
     }
 }

@@ -6,6 +6,7 @@ import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
 import dev.accountflow.opportunity.Opportunity;
 import dev.accountflow.opportunity.OpportunityService;
+import dev.accountflow.operations.SalesMetrics;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -41,11 +42,13 @@ public class RenewalWindow {
     private final TransactionTemplate tx;
     private final RenewalProperties properties;
     private final EntityManager entities;
+    private final SalesMetrics metrics;
 
     RenewalWindow(AccountService accounts, OpportunityService opportunities, LiveRenewalRepository liveRenewals,
                   RuntimeService runtime, ProcessEngine engine, TransactionTemplate tx, RenewalProperties properties,
-                  EntityManager entities) {
+                  EntityManager entities, SalesMetrics metrics) {
         this.entities = entities;
+        this.metrics = metrics;
         this.accounts = accounts;
         this.opportunities = opportunities;
         this.liveRenewals = liveRenewals;
@@ -158,6 +161,7 @@ public class RenewalWindow {
                 Map.of("accountId", account.getId(), "product", subscription.getProduct()));
         row.attachProcess(instance.getId());
         opportunities.attachProcess(opportunity.getId(), instance.getId());
+        metrics.renewalStarted();
         return Start.STARTED;
     }
 

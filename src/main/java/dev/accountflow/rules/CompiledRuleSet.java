@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -50,7 +52,12 @@ public class CompiledRuleSet {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
+            Timer.Sample sample = Timer.start();
             session.execute(facts);
+            sample.stop(Timer.builder("accountflow.rule.decisions").tag("ruleSet", name)
+                    .tag("version", Integer.toString(version))
+                    .description("Rule decisions and how long each took, by rule set and version")
+                    .register(Metrics.globalRegistry));
             return new RuleRun(name, version, fired);
         });
     }

@@ -1,6 +1,7 @@
 package dev.accountflow.security;
 
 import java.util.List;
+import dev.accountflow.operations.SalesMetrics;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -20,8 +21,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
     private final LoginThrottle throttle;
+    private final SalesMetrics metrics;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
+    CamundaIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle, SalesMetrics metrics) {
+        this.metrics = metrics;
         this.identity = identity;
         this.throttle = throttle;
     }
@@ -36,6 +39,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId == null || userId.isBlank() || credentials == null
                 || !identity.checkPassword(userId, credentials.toString())) {
             throttle.failed(userId, address);
+            metrics.loginFailed();
             throw new BadCredentialsException("Wrong user name or password");
         }
         throttle.succeeded(userId);

@@ -102,6 +102,7 @@ class SecurityConfig {
                                 "/favicon.ico", "/error").permitAll()
                         // Camunda's own password form would be a second, unthrottled way to guess passwords
                         .requestMatchers("/camunda/api/admin/auth/user/*/login/**").denyAll()
+                        .requestMatchers("/actuator/prometheus").hasRole(CurrentUser.MONITORING)
                         .requestMatchers("/camunda/api/admin/auth/**").authenticated()
                         .requestMatchers("/camunda/api/cockpit/**").access(mayUse("cockpit", camundaAuthorizations))
                         .requestMatchers("/camunda/api/admin/**").access(mayUse("admin", camundaAuthorizations))

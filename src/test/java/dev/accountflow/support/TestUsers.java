@@ -20,6 +20,7 @@ public final class TestUsers {
     public static final String SUPPORT = "sue";
     public static final String BILLING = "bill";
     public static final String ADMIN = "ada";
+    public static final String MONITOR = "mona";
 
     private TestUsers() {
     }
@@ -34,6 +35,7 @@ public final class TestUsers {
         ensure(identity, SUPPORT, "support");
         ensure(identity, BILLING, "billing");
         ensure(identity, ADMIN, "camunda-admin");
+        ensure(identity, MONITOR, "monitoring");
     }
 
     private static void ensure(IdentityService identity, String id, String group) {
