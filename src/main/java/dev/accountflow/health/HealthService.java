@@ -33,11 +33,13 @@ public class HealthService {
     private final DecisionLog decisions;
     private final RiskFlagRepository flags;
     private final HealthFacts facts;
+    private final HealthNotices notices;
     private final AccountFigures figures;
     private final EntityManager entities;
 
     HealthService(AccountService accounts, RuleBook rules, DecisionLog decisions, RiskFlagRepository flags,
-                  HealthFacts facts, AccountFigures figures, EntityManager entities) {
+                  HealthFacts facts, HealthNotices notices, AccountFigures figures, EntityManager entities) {
+        this.notices = notices;
         this.entities = entities;
         this.facts = facts;
         this.figures = figures;
@@ -58,6 +60,7 @@ public class HealthService {
         AccountHealthFacts account = facts.of(HealthFacts.Accounts.one(accountId), SalesDates.today()).get(0);
         Map<String, List<RiskFlag>> open = openFlags(flags.findByAccountIdAndResolvedAtIsNull(accountId));
         Assessed assessed = apply(account, open.getOrDefault(accountId, List.of()), true);
+        notices.tell(assessed.raisedFlags == null ? List.of() : List.of(assessed.raisedFlags));
         return new HealthCheck(accountId, assessed.atRisk, List.copyOf(assessed.findings), assessed.decisionId);
     }
 
@@ -74,11 +77,16 @@ public class HealthService {
                 : flags.findByAccountIdGreaterThanAndAccountIdLessThanEqualAndResolvedAtIsNull(afterId, lastId));
         int raised = 0;
         int resolved = 0;
+        List<HealthNotices.Raised> changes = new ArrayList<>();
         for (AccountHealthFacts account : batch) {
             Assessed assessed = apply(account, open.getOrDefault(account.getAccountId(), List.of()), false);
             raised += assessed.raised;
             resolved += assessed.resolved;
+            if (assessed.raisedFlags != null) {
+                changes.add(assessed.raisedFlags);
+            }
         }
+        notices.tell(changes);
         return new SweepTally(batch.size(), raised, resolved);
     }
 
@@ -108,6 +116,8 @@ public class HealthService {
         String decisionId = decisions.record("health", "account", accountId, decided.run(), account, findings);
         assessed.decisionId = decisionId;
         boolean severitiesChanged = false;
+        boolean wasRed = openFlags.stream().anyMatch(f -> "HIGH".equals(f.getSeverity()));
+        List<RiskFlag> raisedFlags = new ArrayList<>();
         for (HealthFinding finding : findings) {
             RiskFlag existing = open.remove(finding.code());
             if (existing != null) {
@@ -116,13 +126,18 @@ public class HealthService {
             } else {
                 severitiesChanged = true;
                 assessed.raised++;
-                flags.save(new RiskFlag(accountId, finding.code(), finding.severity(), finding.reason(),
-                        finding.ruleName(), decisionId));
+                raisedFlags.add(flags.save(new RiskFlag(accountId, finding.code(), finding.severity(),
+                        finding.reason(), finding.ruleName(), decisionId)));
             }
         }
         severitiesChanged |= !open.isEmpty();
         assessed.resolved = open.size();
         open.values().forEach(RiskFlag::resolve);
+        RiskFlag turnedRedBy = wasRed ? null : raisedFlags.stream().filter(f -> "HIGH".equals(f.getSeverity()))
+                .findFirst().orElse(null);
+        if (!raisedFlags.isEmpty()) {
+            assessed.raisedFlags = new HealthNotices.Raised(account, raisedFlags, turnedRedBy);
+        }
         if (severitiesChanged) {
             entities.flush();
             figures.refreshWorstFlag(accountId);
@@ -157,6 +172,7 @@ public class HealthService {
         final boolean atRisk;
         final List<HealthFinding> findings;
         String decisionId;
+        HealthNotices.Raised raisedFlags;
         int raised;
         int resolved;
 
