@@ -34,12 +34,15 @@ public class HealthService {
     private final RiskFlagRepository flags;
     private final HealthFacts facts;
     private final HealthNotices notices;
+    private final AtRiskPlaybooks playbooks;
     private final AccountFigures figures;
     private final EntityManager entities;
 
     HealthService(AccountService accounts, RuleBook rules, DecisionLog decisions, RiskFlagRepository flags,
-                  HealthFacts facts, HealthNotices notices, AccountFigures figures, EntityManager entities) {
+                  HealthFacts facts, HealthNotices notices, AtRiskPlaybooks playbooks, AccountFigures figures,
+                  EntityManager entities) {
         this.notices = notices;
+        this.playbooks = playbooks;
         this.entities = entities;
         this.facts = facts;
         this.figures = figures;
@@ -135,6 +138,11 @@ public class HealthService {
         open.values().forEach(RiskFlag::resolve);
         RiskFlag turnedRedBy = wasRed ? null : raisedFlags.stream().filter(f -> "HIGH".equals(f.getSeverity()))
                 .findFirst().orElse(null);
+        if (!wasRed && assessed.atRisk) {
+            playbooks.turnedRed(account, findings);
+        } else if (wasRed && !assessed.atRisk) {
+            playbooks.recovered(accountId);
+        }
         if (!raisedFlags.isEmpty()) {
             assessed.raisedFlags = new HealthNotices.Raised(account, raisedFlags, turnedRedBy);
         }
