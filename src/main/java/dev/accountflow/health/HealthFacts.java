@@ -34,6 +34,10 @@ class HealthFacts {
             return new Accounts("= ?", new Object[] {accountId});
         }
 
+        static Accounts all() {
+            return new Accounts("is not null", new Object[0]);
+        }
+
         static Accounts range(String afterId, String lastId) {
             return afterId == null ? new Accounts("<= ?", new Object[] {lastId})
                     : new Accounts("> ? and %s <= ?", new Object[] {afterId, lastId});

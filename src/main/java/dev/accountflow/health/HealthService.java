@@ -166,10 +166,12 @@ public class HealthService {
         return facts.of(HealthFacts.Accounts.one(account.getId()), SalesDates.today()).get(0);
     }
 
-    /** The facts of many accounts at once, for simulating a rule change over the book: a few statements a batch. */
+    /** The facts of every account in one statement, by account id: a rule change simulated over the book. */
     @Transactional(readOnly = true)
-    public List<AccountHealthFacts> currentFacts(String afterId, String lastId) {
-        return facts.of(HealthFacts.Accounts.range(afterId, lastId), SalesDates.today());
+    public Map<String, AccountHealthFacts> bookFacts() {
+        Map<String, AccountHealthFacts> book = new HashMap<>();
+        facts.of(HealthFacts.Accounts.all(), SalesDates.today()).forEach(f -> book.put(f.getAccountId(), f));
+        return book;
     }
 
     /** What one batch of a sweep did. */
