@@ -89,28 +89,28 @@ class HealthSweepBench extends PostgresIT {
                            (array['HEALTHCARE','FINANCIAL_SERVICES','INSURANCE','OTHER'])[1 + i % 4], 'NORTHEAST',
                            (array['STRATEGIC','ENTERPRISE','GROWTH','GROWTH','GROWTH'])[1 + i % 5],
                            case when i % 2 = 0 then 'ivy' else 'ned' end, now()
-                      from generate_series(1, %d) i""".formatted(ACCOUNTS));
+                      from generate_series(1, {accounts}) i""".replace("{accounts}", String.valueOf(ACCOUNTS)));
             sql.execute("""
                     insert into contact (id, account_id, name, email, role, last_engaged_at)
                     select 'bench-c1-' || i, 'bench-' || lpad(i::text, 7, '0'), 'Sponsor ' || i, null,
                            case when i % 9 = 0 then 'CHAMPION' else 'EXECUTIVE_SPONSOR' end,
                            now() - ((i % 120) || ' days')::interval
-                      from generate_series(1, %d) i""".formatted(ACCOUNTS));
+                      from generate_series(1, {accounts}) i""".replace("{accounts}", String.valueOf(ACCOUNTS)));
             sql.execute("""
                     insert into contact (id, account_id, name, email, role, last_engaged_at)
                     select 'bench-c2-' || i, 'bench-' || lpad(i::text, 7, '0'), 'Champion ' || i, null, 'CHAMPION',
                            now() - ((i % 30) || ' days')::interval
-                      from generate_series(1, %d) i""".formatted(ACCOUNTS));
+                      from generate_series(1, {accounts}) i""".replace("{accounts}", String.valueOf(ACCOUNTS)));
             sql.execute("""
                     insert into subscription (id, account_id, product, arr, start_date, end_date, status)
                     select 'bench-s-' || i, 'bench-' || lpad(i::text, 7, '0'), 'Claims Analytics',
                            20000 + (i % 50) * 10000, current_date - 300, current_date + (i % 365), 'ACTIVE'
-                      from generate_series(1, %d) i""".formatted(ACCOUNTS));
+                      from generate_series(1, {accounts}) i""".replace("{accounts}", String.valueOf(ACCOUNTS)));
             sql.execute("""
                     insert into health_signal (id, account_id, recorded_at, active_users_change_pct, open_escalations, csat)
                     select 'bench-h' || n || '-' || i, 'bench-' || lpad(i::text, 7, '0'), now() - (n || ' days')::interval,
                            ((i * 7 + n) % 60) - 40, (i + n) % 4, 2.0 + ((i + n) % 30) / 10.0
-                      from generate_series(1, %d) i, generate_series(1, 2) n""".formatted(ACCOUNTS));
+                      from generate_series(1, {accounts}) i, generate_series(1, 2) n""".replace("{accounts}", String.valueOf(ACCOUNTS)));
             sql.execute("analyze");
         }
     }
