@@ -11,21 +11,20 @@ import dev.accountflow.rules.HealthAssessment;
 import dev.accountflow.rules.HealthFinding;
 import dev.accountflow.rules.RuleBook;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Asks the health rules about an account and keeps its risk flags in step with their answer. */
+/**
+ * Asks the health rules about accounts and keeps their risk flags in step with the answer. One account (as its
+ * renewal starts, or a touch point is logged) and a batch of the sweep take the same path: set-based facts, the
+ * rules, then raise / refresh / resolve against the open flags.
+ */
 @Service
 public class HealthService {
 
@@ -33,14 +32,19 @@ public class HealthService {
     private final RuleBook rules;
     private final DecisionLog decisions;
     private final RiskFlagRepository flags;
-    private final JdbcTemplate jdbc;
+    private final HealthFacts facts;
+    private final HealthNotices notices;
+    private final AtRiskPlaybooks playbooks;
     private final AccountFigures figures;
     private final EntityManager entities;
 
     HealthService(AccountService accounts, RuleBook rules, DecisionLog decisions, RiskFlagRepository flags,
-                  JdbcTemplate jdbc, AccountFigures figures, EntityManager entities) {
+                  HealthFacts facts, HealthNotices notices, AtRiskPlaybooks playbooks, AccountFigures figures,
+                  EntityManager entities) {
+        this.notices = notices;
+        this.playbooks = playbooks;
         this.entities = entities;
-        this.jdbc = jdbc;
+        this.facts = facts;
         this.figures = figures;
         this.accounts = accounts;
         this.rules = rules;
@@ -51,16 +55,72 @@ public class HealthService {
     /** Evaluates the account, raises new flags, refreshes still-true ones and resolves those no rule raises now. */
     @Transactional
     public HealthCheck assess(String accountId) {
-        Account account = accounts.account(accountId)
-                .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
-        AccountHealthFacts facts = factsOf(account, SalesDates.today());
-        Decided<HealthAssessment> decided = rules.assessHealth(facts);
-        List<HealthFinding> findings = decided.decision().getFindings();
-        String decisionId = decisions.record("health", "account", accountId, decided.run(), facts, findings);
+        accounts.account(accountId).orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
+        // the transaction's pending changes (a touch point moving a contact's last engagement) count
+        if (entities.isJoinedToTransaction()) {
+            entities.flush();
+        }
+        AccountHealthFacts account = facts.of(HealthFacts.Accounts.one(accountId), SalesDates.today()).get(0);
+        Map<String, List<RiskFlag>> open = openFlags(flags.findByAccountIdAndResolvedAtIsNull(accountId));
+        Assessed assessed = apply(account, open.getOrDefault(accountId, List.of()), true);
+        notices.tell(assessed.raisedFlags == null ? List.of() : List.of(assessed.raisedFlags));
+        return new HealthCheck(accountId, assessed.atRisk, List.copyOf(assessed.findings), assessed.decisionId);
+    }
 
+    /**
+     * One batch of the sweep: the accounts after {@code afterId} up to {@code lastId}, their facts in a few
+     * statements, their open flags in one. A decision is recorded only for an account whose flags changed, so a
+     * sweep over a quiet book writes nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SweepTally assessBatch(String afterId, String lastId) {
+        List<AccountHealthFacts> batch = facts.of(HealthFacts.Accounts.range(afterId, lastId), SalesDates.today());
+        Map<String, List<RiskFlag>> open = openFlags(afterId == null
+                ? flags.findByAccountIdLessThanEqualAndResolvedAtIsNull(lastId)
+                : flags.findByAccountIdGreaterThanAndAccountIdLessThanEqualAndResolvedAtIsNull(afterId, lastId));
+        int raised = 0;
+        int resolved = 0;
+        List<HealthNotices.Raised> changes = new ArrayList<>();
+        for (AccountHealthFacts account : batch) {
+            Assessed assessed = apply(account, open.getOrDefault(account.getAccountId(), List.of()), false);
+            raised += assessed.raised;
+            resolved += assessed.resolved;
+            if (assessed.raisedFlags != null) {
+                changes.add(assessed.raisedFlags);
+            }
+        }
+        notices.tell(changes);
+        return new SweepTally(batch.size(), raised, resolved);
+    }
+
+    private Map<String, List<RiskFlag>> openFlags(List<RiskFlag> open) {
+        Map<String, List<RiskFlag>> byAccount = new HashMap<>();
+        open.forEach(f -> byAccount.computeIfAbsent(f.getAccountId(), k -> new ArrayList<>()).add(f));
+        return byAccount;
+    }
+
+    private Assessed apply(AccountHealthFacts account, List<RiskFlag> openFlags, boolean alwaysRecord) {
+        String accountId = account.getAccountId();
+        Decided<HealthAssessment> decided = rules.assessHealth(account);
+        List<HealthFinding> findings = decided.decision().getFindings();
         Map<String, RiskFlag> open = new HashMap<>();
-        flags.findByAccountIdAndResolvedAtIsNull(accountId).forEach(f -> open.put(f.getCode(), f));
+        openFlags.forEach(f -> open.put(f.getCode(), f));
+
+        boolean changed = alwaysRecord || open.size() != findings.size();
+        for (HealthFinding finding : findings) {
+            RiskFlag existing = open.get(finding.code());
+            changed |= existing == null || !existing.getSeverity().equals(finding.severity())
+                    || !Objects.equals(existing.getReason(), finding.reason());
+        }
+        Assessed assessed = new Assessed(decided.decision().isAtRisk(), findings);
+        if (!changed) {
+            return assessed;
+        }
+        String decisionId = decisions.record("health", "account", accountId, decided.run(), account, findings);
+        assessed.decisionId = decisionId;
         boolean severitiesChanged = false;
+        boolean wasRed = openFlags.stream().anyMatch(f -> "HIGH".equals(f.getSeverity()));
+        List<RiskFlag> raisedFlags = new ArrayList<>();
         for (HealthFinding finding : findings) {
             RiskFlag existing = open.remove(finding.code());
             if (existing != null) {
@@ -68,16 +128,29 @@ public class HealthService {
                 existing.refresh(finding.severity(), finding.reason(), finding.ruleName(), decisionId);
             } else {
                 severitiesChanged = true;
-                flags.save(new RiskFlag(accountId, finding.code(), finding.severity(), finding.reason(),
-                        finding.ruleName(), decisionId));
+                assessed.raised++;
+                raisedFlags.add(flags.save(new RiskFlag(accountId, finding.code(), finding.severity(),
+                        finding.reason(), finding.ruleName(), decisionId)));
             }
         }
         severitiesChanged |= !open.isEmpty();
+        assessed.resolved = open.size();
         open.values().forEach(RiskFlag::resolve);
+        RiskFlag turnedRedBy = wasRed ? null : raisedFlags.stream().filter(f -> "HIGH".equals(f.getSeverity()))
+                .findFirst().orElse(null);
+        if (!wasRed && assessed.atRisk) {
+            playbooks.turnedRed(account, findings);
+        } else if (wasRed && !assessed.atRisk) {
+            playbooks.recovered(accountId);
+        }
+        if (!raisedFlags.isEmpty()) {
+            assessed.raisedFlags = new HealthNotices.Raised(account, raisedFlags, turnedRedBy);
+        }
         if (severitiesChanged) {
+            entities.flush();
             figures.refreshWorstFlag(accountId);
         }
-        return new HealthCheck(accountId, decided.decision().isAtRisk(), List.copyOf(findings), decisionId);
+        return assessed;
     }
 
     @Transactional(readOnly = true)
@@ -90,57 +163,32 @@ public class HealthService {
     public AccountHealthFacts currentFacts(String accountId) {
         Account account = accounts.account(accountId)
                 .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
-        return factsOf(account, SalesDates.today());
+        return facts.of(HealthFacts.Accounts.one(account.getId()), SalesDates.today()).get(0);
     }
 
-    /**
-     * The facts of one account in one round trip: its next renewal, its executive sponsors and its latest usage
-     * signal. Read with SQL, so the health check does not load every child row; the transaction's pending changes
-     * (a touch point moving a contact's last engagement, say) are written first, so it reads what the caller just did.
-     */
-    AccountHealthFacts factsOf(Account account, LocalDate today) {
-        AccountHealthFacts facts = new AccountHealthFacts(account.getId(), account.getName());
-        facts.setTier(account.getTier().name());
-        facts.setVertical(account.getVertical().name());
-        if (entities.isJoinedToTransaction()) {
-            entities.flush();
+    /** The facts of every account in one statement, by account id: a rule change simulated over the book. */
+    @Transactional(readOnly = true)
+    public Map<String, AccountHealthFacts> bookFacts() {
+        Map<String, AccountHealthFacts> book = new HashMap<>();
+        facts.of(HealthFacts.Accounts.all(), SalesDates.today()).forEach(f -> book.put(f.getAccountId(), f));
+        return book;
+    }
+
+    /** What one batch of a sweep did. */
+    public record SweepTally(int evaluated, int raised, int resolved) {
+    }
+
+    private static final class Assessed {
+        final boolean atRisk;
+        final List<HealthFinding> findings;
+        String decisionId;
+        HealthNotices.Raised raisedFlags;
+        int raised;
+        int resolved;
+
+        Assessed(boolean atRisk, List<HealthFinding> findings) {
+            this.atRisk = atRisk;
+            this.findings = findings;
         }
-        jdbc.query(FACTS, rows -> {
-            Date nextEnd = rows.getDate("next_end");
-            if (nextEnd != null) {
-                facts.setDaysToRenewal((int) ChronoUnit.DAYS.between(today, nextEnd.toLocalDate()));
-            }
-            facts.setHasExecutiveSponsor(rows.getInt("sponsors") > 0);
-            Timestamp lastEngaged = rows.getTimestamp("sponsor_engaged");
-            if (lastEngaged != null) {
-                facts.setDaysSinceExecutiveEngagement((int) ChronoUnit.DAYS.between(
-                        lastEngaged.toInstant().atZone(ZoneOffset.UTC).toLocalDate(), today));
-            }
-            BigDecimal usage = rows.getBigDecimal("usage_change");
-            if (usage != null) {
-                facts.setActiveUsersChangePct(usage.doubleValue());
-            }
-            int escalations = rows.getInt("escalations");
-            if (!rows.wasNull()) {
-                facts.setOpenEscalations(escalations);
-            }
-            BigDecimal csat = rows.getBigDecimal("csat");
-            if (csat != null) {
-                facts.setCsat(csat.doubleValue());
-            }
-        }, Collections.nCopies(6, account.getId()).toArray());
-        return facts;
     }
-
-    private static final String LATEST_SIGNAL = "from health_signal h where h.account_id = ? "
-            + "order by h.recorded_at desc fetch first 1 rows only";
-    private static final String FACTS = "select "
-            + "(select min(s.end_date) from subscription s where s.account_id = ? "
-            + "   and s.status in ('ACTIVE', 'IN_RENEWAL')) as next_end, "
-            + "(select count(*) from contact c where c.account_id = ? and c.role = 'EXECUTIVE_SPONSOR') as sponsors, "
-            + "(select max(c.last_engaged_at) from contact c where c.account_id = ? "
-            + "   and c.role = 'EXECUTIVE_SPONSOR') as sponsor_engaged, "
-            + "(select h.active_users_change_pct " + LATEST_SIGNAL + ") as usage_change, "
-            + "(select h.open_escalations " + LATEST_SIGNAL + ") as escalations, "
-            + "(select h.csat " + LATEST_SIGNAL + ") as csat";
 }

@@ -65,11 +65,15 @@ public class MailDelivery {
         Notification n = tx.execute(s -> notifications.findById(id).orElseThrow());
         try {
             MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, n.getHtmlBody() != null, "UTF-8");
             helper.setFrom(properties.from());
             helper.setTo(n.getRecipientEmail());
             helper.setSubject(n.getSubject());
-            helper.setText(n.getBody());
+            if (n.getHtmlBody() != null) {
+                helper.setText(n.getBody(), n.getHtmlBody());
+            } else {
+                helper.setText(n.getBody());
+            }
             message.setHeader("X-AccountFlow-Notification", n.getDedupeKey());
             sender.send(message);
         } catch (Exception e) {

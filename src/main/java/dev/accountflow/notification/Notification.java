@@ -34,6 +34,8 @@ public class Notification implements Persistable<String> {
     private Instant claimedUntil;
     private String lastError;
     private String reason;
+    // the digest's HTML alternative; null for a plain-text notice
+    private String htmlBody;
     private String decisionId;
     private Instant createdAt;
     private Instant sentAt;
@@ -51,6 +53,7 @@ public class Notification implements Persistable<String> {
         this.template = notice.template();
         this.subject = notice.subject();
         this.body = notice.body();
+        this.htmlBody = notice.htmlBody();
         this.dedupeKey = notice.dedupeKey();
         this.reason = notice.reason();
         this.decisionId = notice.decisionId();
@@ -103,5 +106,9 @@ public class Notification implements Persistable<String> {
     @Override
     public boolean isNew() {
         return fresh;
+    }
+
+    public String getHtmlBody() {
+        return htmlBody;
     }
 }

@@ -20,6 +20,7 @@ public class RuleBook {
     public static final String ASSIGNMENT = "assignment";
     public static final String HEALTH = "health";
     public static final String STAGE_GATES = "stage-gates";
+    public static final String NOTIFICATIONS = "notifications";
 
     // readers always see one whole map, so a publish never shows them half of a change
     private final AtomicReference<Map<String, CompiledRuleSet>> active = new AtomicReference<>(Map.of());
@@ -73,6 +74,11 @@ public class RuleBook {
     public Decided<HealthAssessment> assessHealth(AccountHealthFacts account) {
         HealthAssessment assessment = new HealthAssessment();
         return new Decided<>(assessment, decide(HEALTH, account, assessment));
+    }
+
+    public Decided<NoticeDecision> decideNotices(NoticeFacts change) {
+        NoticeDecision decision = new NoticeDecision();
+        return new Decided<>(decision, decide(NOTIFICATIONS, change, decision));
     }
 
     public Decided<DiscountDecision> checkDiscount(DiscountFacts discount) {

@@ -71,6 +71,20 @@ public final class Sentence {
         return fill(decode(encoded), values::get);
     }
 
+    public static String noticeReason(String encoded, NoticeFacts facts) {
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("accountName", facts.getAccountName());
+        values.put("arr", money(facts.getArr()));
+        values.put("flagCode", facts.getFlagCode());
+        values.put("flagReason", facts.getFlagReason());
+        values.put("severity", facts.getSeverity());
+        return fill(decode(encoded), values::get);
+    }
+
+    static String money(java.math.BigDecimal amount) {
+        return dev.accountflow.money.Money.format(amount);
+    }
+
     static String percent(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "%";
     }

@@ -7,6 +7,8 @@ import dev.accountflow.rules.DiscountDecision;
 import dev.accountflow.rules.DiscountFacts;
 import dev.accountflow.rules.HealthAssessment;
 import dev.accountflow.rules.HealthFinding;
+import dev.accountflow.rules.NoticeDecision;
+import dev.accountflow.rules.NoticeFacts;
 import dev.accountflow.rules.RuleBook;
 import dev.accountflow.rules.TaskFacts;
 import java.util.Arrays;
@@ -79,6 +81,35 @@ enum RuleSetKind {
         @Override
         Map<String, Object> expectedTemplate() {
             return ordered("atRisk", true, "flags", List.of("EXEC_SILENT_NEAR_RENEWAL"));
+        }
+    },
+
+    NOTIFICATIONS(RuleBook.NOTIFICATIONS, "Who hears of a health change on an account, at once or in the daily digest",
+            NoticeFacts.class, Set.of("now", "digest")) {
+        @Override
+        Object newDecision() {
+            return new NoticeDecision();
+        }
+
+        @Override
+        Map<String, Object> summarize(Object decision) {
+            NoticeDecision d = (NoticeDecision) decision;
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("now", d.recipients(NoticeDecision.NOW));
+            summary.put("digest", d.recipients(NoticeDecision.DIGEST));
+            summary.put("reasons", d.getTold().stream().map(NoticeDecision.Tell::reason).toList());
+            return summary;
+        }
+
+        @Override
+        Map<String, Object> factsTemplate() {
+            return ordered("event", "TURNED_RED", "accountName", "Summit Bank", "tier", "STRATEGIC", "severity", "HIGH",
+                    "arr", 420000, "flagCode", "USAGE_DROP", "flagReason", "Active users down 35%");
+        }
+
+        @Override
+        Map<String, Object> expectedTemplate() {
+            return ordered("now", List.of("OWNER", "SALES_MANAGERS"), "digest", List.of());
         }
     },
 

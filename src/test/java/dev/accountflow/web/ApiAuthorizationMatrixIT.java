@@ -47,6 +47,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         ADD_HEALTH_SIGNAL("POST /api/accounts/{id}/health-signals"),
         RECORD_TOUCH_POINT("POST /api/accounts/{id}/touch-points"),
         RENEWAL_KICKOFF("POST /api/renewals/kickoff"),
+        HEALTH_SWEEP("POST /api/health/sweep"),
         VALIDATE_RULES("POST /api/rule-sets/{name}/validate"),
         SAVE_RULE_DRAFT("POST /api/rule-sets/{name}/versions (table rows)"),
         SAVE_RULE_CODE("POST /api/rule-sets/{name}/versions (drl of a table)"),
@@ -82,6 +83,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.ADD_HEALTH_SIGNAL,     row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.RECORD_TOUCH_POINT,    row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.RENEWAL_KICKOFF,       row(403, 403, 202, 403, 403, 403, 403, 403, 202, 401)),
+            Map.entry(Endpoint.HEALTH_SWEEP,          row(403, 403, 202, 403, 403, 403, 403, 403, 202, 401)),
             Map.entry(Endpoint.VALIDATE_RULES,        row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.SAVE_RULE_DRAFT,       row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
             Map.entry(Endpoint.SAVE_RULE_CODE,        row(403, 403, 403, 403, 403, 403, 403, 403, 201, 401)),
@@ -231,6 +233,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             case RECORD_TOUCH_POINT -> new Call("/api/accounts/" + ivysAccount + "/touch-points",
                     "{\"contactId\":\"" + ivysContact + "\",\"kind\":\"CALL\",\"occurredAt\":\"2026-11-01T10:00:00Z\"}");
             case RENEWAL_KICKOFF -> new Call("/api/renewals/kickoff", "{}");
+            case HEALTH_SWEEP -> new Call("/api/health/sweep", "{}");
             case VALIDATE_RULES -> new Call(rules + "/validate", json.writeValueAsString(Map.of("drl", activeDrl())));
             case SAVE_RULE_DRAFT -> new Call(rules + "/versions", draftBody());
             case SAVE_RULE_CODE -> new Call(rules + "/versions", codeBody());

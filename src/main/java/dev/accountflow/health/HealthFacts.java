@@ -1,0 +1,105 @@
+package dev.accountflow.health;
+
+import dev.accountflow.rules.AccountHealthFacts;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts the health rules see, for one account or a page of the book, in one statement: each child table is
+ * read once for the whole page (grouped by account), never once per account.
+ */
+@Component
+class HealthFacts {
+
+    private final JdbcTemplate jdbc;
+
+    HealthFacts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Which accounts: one by id, or those after one id up to another (a page of the book in id order). */
+    record Accounts(String condition, Object[] params) {
+
+        static Accounts one(String accountId) {
+            return new Accounts("= ?", new Object[] {accountId});
+        }
+
+        static Accounts all() {
+            return new Accounts("is not null", new Object[0]);
+        }
+
+        static Accounts range(String afterId, String lastId) {
+            return afterId == null ? new Accounts("<= ?", new Object[] {lastId})
+                    : new Accounts("> ? and %s <= ?", new Object[] {afterId, lastId});
+        }
+
+        String on(String column) {
+            return column + " " + condition.formatted(column);
+        }
+    }
+
+    List<AccountHealthFacts> of(Accounts which, LocalDate today) {
+        String sql = FACTS.replace("{account}", which.on("a.id")).replace("{subscription}", which.on("s.account_id"))
+                .replace("{contact}", which.on("c.account_id")).replace("{signal}", which.on("h.account_id"));
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            params.addAll(List.of(which.params()));
+        }
+        return jdbc.query(sql, (rows, i) -> facts(rows, today), params.toArray());
+    }
+
+    private static AccountHealthFacts facts(ResultSet rows, LocalDate today) throws SQLException {
+        AccountHealthFacts facts = new AccountHealthFacts(rows.getString("id"), rows.getString("name"));
+        facts.setTier(rows.getString("tier"));
+        facts.setVertical(rows.getString("vertical"));
+        Date nextEnd = rows.getDate("next_end");
+        if (nextEnd != null) {
+            facts.setDaysToRenewal((int) ChronoUnit.DAYS.between(today, nextEnd.toLocalDate()));
+        }
+        facts.setHasExecutiveSponsor(rows.getInt("sponsors") > 0);
+        Timestamp lastEngaged = rows.getTimestamp("sponsor_engaged");
+        if (lastEngaged != null) {
+            facts.setDaysSinceExecutiveEngagement((int) ChronoUnit.DAYS.between(
+                    lastEngaged.toInstant().atZone(ZoneOffset.UTC).toLocalDate(), today));
+        }
+        BigDecimal usage = rows.getBigDecimal("active_users_change_pct");
+        if (usage != null) {
+            facts.setActiveUsersChangePct(usage.doubleValue());
+        }
+        int escalations = rows.getInt("open_escalations");
+        if (!rows.wasNull()) {
+            facts.setOpenEscalations(escalations);
+        }
+        BigDecimal csat = rows.getBigDecimal("csat");
+        if (csat != null) {
+            facts.setCsat(csat.doubleValue());
+        }
+        return facts;
+    }
+
+    private static final String FACTS = """
+            select a.id, a.name, a.tier, a.vertical, r.next_end, e.sponsors, e.sponsor_engaged,
+                   h.active_users_change_pct, h.open_escalations, h.csat
+              from account a
+              left join (select s.account_id, min(s.end_date) as next_end from subscription s
+                          where {subscription} and s.status in ('ACTIVE', 'IN_RENEWAL')
+                          group by s.account_id) r on r.account_id = a.id
+              left join (select c.account_id, count(*) as sponsors, max(c.last_engaged_at) as sponsor_engaged
+                           from contact c where {contact} and c.role = 'EXECUTIVE_SPONSOR'
+                          group by c.account_id) e on e.account_id = a.id
+              left join (select h.account_id, h.active_users_change_pct, h.open_escalations, h.csat,
+                                row_number() over (partition by h.account_id order by h.recorded_at desc) as latest
+                           from health_signal h where {signal}) h on h.account_id = a.id and h.latest = 1
+             where {account}
+             order by a.id""";
+}

@@ -1,0 +1,45 @@
+package dev.accountflow.health;
+
+import dev.accountflow.web.ApiException;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/health/sweep")
+@PreAuthorize("hasAnyRole('sales-managers', 'camunda-admin')")
+class HealthSweepController {
+
+    static final String SWEEP_ASKED = "HealthSweepAsked";
+
+    private final RuntimeService runtime;
+    private final SweepRuns runs;
+
+    HealthSweepController(RuntimeService runtime, SweepRuns runs) {
+        this.runtime = runtime;
+        this.runs = runs;
+    }
+
+    /** Asks for a sweep now (after publishing a health rule change, say): the answer names the run to follow. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> sweep() {
+        return Map.of("runId", runtime.startProcessInstanceByMessage(SWEEP_ASKED).getId());
+    }
+
+    @GetMapping("/{runId}")
+    SweepRuns.SweepStatus run(@PathVariable String runId) {
+        SweepRuns.SweepStatus status = runs.status(runId);
+        if (status == null) {
+            throw ApiException.notFound("Health sweep " + runId);
+        }
+        return status;
+    }
+}

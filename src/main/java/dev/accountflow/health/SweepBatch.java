@@ -1,0 +1,28 @@
+package dev.accountflow.health;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * portfolio-health-sweep's Task_SweepBatch: one page of accounts through the health rules, flags and tally in the
+ * job's transaction. A failure rolls both back and the engine retries the page.
+ */
+@Component("sweepBatch")
+class SweepBatch implements JavaDelegate {
+
+    private final HealthService health;
+    private final SweepRuns runs;
+
+    SweepBatch(HealthService health, SweepRuns runs) {
+        this.health = health;
+        this.runs = runs;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SweepAccounts.Batch batch = SweepAccounts.Batch.parse((String) execution.getVariableLocal(
+                SweepAccounts.BATCH_VARIABLE));
+        runs.count(execution.getProcessInstanceId(), health.assessBatch(batch.afterId(), batch.lastId()));
+    }
+}
