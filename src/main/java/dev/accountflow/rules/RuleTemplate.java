@@ -50,6 +50,9 @@ public final class RuleTemplate {
 
     /** The rule sets kept as tables. */
     public static Optional<RuleTemplate> of(String ruleSet) {
+        if (RuleBook.FEATURE_ROUTING.equals(ruleSet)) {
+            return Optional.of(FeatureRoutingTable.TEMPLATE);
+        }
         return RuleBook.HEALTH.equals(ruleSet) ? Optional.of(HealthTable.TEMPLATE) : Optional.empty();
     }
 
