@@ -99,16 +99,17 @@ public class FeatureRequests {
                     .orElseThrow(() -> ApiException.badRequest("Not an open feature request",
                             "duplicateOf: " + in.duplicateOf() + " is not an open feature request"));
         }
-        FeatureRequest request = new FeatureRequest(account.getId(), contactId, in.title().strip(),
+        FeatureRequest fresh = new FeatureRequest(account.getId(), contactId, in.title().strip(),
                 in.description().strip(), in.productArea(), in.businessImpact(), in.opportunityId(),
                 CurrentUser.get().userId(), ClockUtil.getCurrentTime().toInstant());
         if (master != null) {
-            request.linkTo(master);
-            requests.save(request);
+            fresh.linkTo(master);
+            FeatureRequest linked = requests.save(fresh);
             recountStake(master);
-            return request;
+            return linked;
         }
-        requests.save(request);
+        // the saved copy is the one the routing below updates in this transaction
+        FeatureRequest request = requests.save(fresh);
         runtime.startProcessInstanceByKey(PROCESS, request.getId(), Map.of("accountId", account.getId(),
                 "accountName", account.getName(), "title", request.getTitle()));
         return request;
@@ -129,11 +130,37 @@ public class FeatureRequests {
                 .limit(5).toList();
     }
 
+    /** A request still waiting for product management, and the facts its routing saw: for simulating table changes. */
+    public record OpenRouting(String requestId, String title, String pmGroup, String priority, FeatureRequestFacts facts) {
+    }
+
+    /** One page of the open requests with their routing facts, most ARR at stake first. */
+    @Transactional(readOnly = true)
+    public List<OpenRouting> openRoutings(int page, int size) {
+        return requests.findByMasterIdIsNullAndStatusInOrderByProductAreaAscArrAtStakeDesc(OPEN, PageRequest.of(page, size))
+                .stream().map(r -> new OpenRouting(r.getId(), r.getTitle(), r.getPmGroup(), r.getPriority(), factsOf(r)))
+                .toList();
+    }
+
     /** Runs the feature-routing table over the request as stored; the decision and its rows go to the decision log. */
     @Transactional
     public Routed triage(String requestId) {
         FeatureRequest request = master(requestId);
         recountStake(request);
+        FeatureRequestFacts facts = factsOf(request);
+        Decided<FeatureRouting> decided = rules.routeFeatureRequest(facts);
+        FeatureRouting routing = decided.decision();
+        String decisionId = decisions.record("routing", "feature-request", request.getId(), decided.run(), facts,
+                routing);
+        request.routed(routing.getPmGroup(), routing.getPriority(), routing.getSlaBusinessDays());
+        LocalDate today = SalesDates.today();
+        LocalDate due = plusBusinessDays(today, routing.getSlaBusinessDays());
+        return new Routed(routing.getPmGroup(), routing.getPriority(), routing.getSlaBusinessDays(), due,
+                plusBusinessDays(due, 2), decisionId);
+    }
+
+    // read from the database: the requesting account, the ARR at stake summed over every account asking
+    private FeatureRequestFacts factsOf(FeatureRequest request) {
         Account account = accounts.account(request.getAccountId()).orElseThrow();
         FeatureRequestFacts facts = new FeatureRequestFacts();
         facts.setTitle(request.getTitle());
@@ -146,15 +173,7 @@ public class FeatureRequests {
         facts.setBlocksRenewal(requests.findByMasterIdOrderByCreatedAt(request.getId()).stream()
                 .anyMatch(r -> r.getBusinessImpact() == BusinessImpact.BLOCKS_RENEWAL)
                 || request.getBusinessImpact() == BusinessImpact.BLOCKS_RENEWAL);
-        Decided<FeatureRouting> decided = rules.routeFeatureRequest(facts);
-        FeatureRouting routing = decided.decision();
-        String decisionId = decisions.record("routing", "feature-request", request.getId(), decided.run(), facts,
-                routing);
-        request.routed(routing.getPmGroup(), routing.getPriority(), routing.getSlaBusinessDays());
-        LocalDate today = SalesDates.today();
-        LocalDate due = plusBusinessDays(today, routing.getSlaBusinessDays());
-        return new Routed(routing.getPmGroup(), routing.getPriority(), routing.getSlaBusinessDays(), due,
-                plusBusinessDays(due, 2), decisionId);
+        return facts;
     }
 
     /** Where the routing sent a request and by when product management answers (then escalates). */
@@ -285,9 +304,35 @@ public class FeatureRequests {
     }
 
     @Transactional(readOnly = true)
-    public List<String> requestingAccountNames(String masterId) {
+    public List<Account> requestingAccounts(String masterId) {
         return requests.requestingAccountIds(masterId).stream().map(accounts::account).flatMap(Optional::stream)
-                .map(Account::getName).sorted().toList();
+                .sorted(Comparator.comparing(Account::getName)).toList();
+    }
+
+    /** The account page's list: each request of the account with where it stands and product management's answer. */
+    @Transactional(readOnly = true)
+    public List<FeatureRequestLine> linesOfAccount(String accountId) {
+        return requests.findByAccountIdOrderByCreatedAtDesc(accountId).stream()
+                .map(r -> r.getMasterId() == null ? line(r) : line(master(r.getId()))).toList();
+    }
+
+    static FeatureRequestLine line(FeatureRequest r) {
+        String answer = switch (r.getStatus()) {
+            case PLANNED -> "Planned for " + r.getTargetRelease();
+            case SHIPPED -> "Shipped " + SalesDates.format(LocalDate.ofInstant(r.getShippedAt(), java.time.ZoneOffset.UTC));
+            case DECLINED -> "Declined: " + r.getDecisionNote();
+            default -> r.getDecisionNote() == null ? "" : "Asked: " + r.getDecisionNote();
+        };
+        return new FeatureRequestLine(r.getId(), r.getTitle(), r.getProductArea() == null ? "Unknown area"
+                : label(r.getProductArea().name()), r.getBusinessImpact().words(), label(r.getStatus().name()),
+                r.getPriority() == null ? "" : r.getPriority(), Money.format(r.getArrAtStake()),
+                r.getRequestingAccounts(), answer,
+                SalesDates.format(LocalDate.ofInstant(r.getCreatedAt(), java.time.ZoneOffset.UTC)));
+    }
+
+    private static String label(String constant) {
+        String text = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     // --- internals ---
