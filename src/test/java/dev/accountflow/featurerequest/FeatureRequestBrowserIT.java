@@ -52,7 +52,11 @@ class FeatureRequestBrowserIT extends BrowserIT {
         assertThat(tasks.createTaskQuery().taskCandidateUser("priya").taskId(review.getId()).count()).isEqualTo(1);
         browser.get(baseUrl() + TASKLIST + "#/?task=" + review.getId());
         wait.until(visibilityOfElementLocated(By.cssSelector(".fjs-container")));
-        wait.until(elementToBeClickable(By.cssSelector(".fjs-container input[type=radio][value=PLANNED]"))).click();
+        // a group's task opens read-only in Tasklist until she claims it
+        wait.until(elementToBeClickable(By.cssSelector("[ng-click='claim()']"))).click();
+        wait.until(d -> "priya".equals(tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()));
+        wait.until(elementToBeClickable(By.xpath(
+                "//div[contains(@class,'fjs-container')]//label[contains(., 'Planned (give the target release)')]"))).click();
         browser.findElement(By.cssSelector(".fjs-container [id$='targetRelease']")).sendKeys("2027.2");
         wait.until(elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
         wait.until(d -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
