@@ -192,6 +192,16 @@ public class AccountService {
         return signals.findFirstByAccountIdOrderByRecordedAtDesc(accountId);
     }
 
+    /** The ARR of the accounts' live subscriptions (active or in renewal), summed in the database; each account once. */
+    @Transactional(readOnly = true)
+    public BigDecimal liveArrOf(java.util.Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        return subscriptions.sumArrOf(java.util.Set.copyOf(accountIds),
+                List.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.IN_RENEWAL));
+    }
+
     /** Active subscriptions whose end date falls between the two days (inclusive), soonest first. */
     @Transactional(readOnly = true)
     public List<Subscription> activeSubscriptionsEndingBetween(LocalDate from, LocalDate to) {

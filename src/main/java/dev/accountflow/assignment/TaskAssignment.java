@@ -116,6 +116,9 @@ public class TaskAssignment implements TaskListener {
             }
         }
         facts.setAtRisk(Boolean.TRUE.equals(variables.apply("atRisk")));
+        if (variables.apply("pmGroup") instanceof String routed) {
+            facts.setRoutedGroup(routed);
+        }
         return facts;
     }
 

@@ -1,5 +1,6 @@
 package dev.accountflow.book;
 
+import dev.accountflow.featurerequest.FeatureRequests;
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.BookPage;
@@ -39,14 +40,16 @@ class BookPagesController {
     private final RenewalsBoard board;
     private final AccountPlans plans;
     private final TouchPoints touchPoints;
+    private final FeatureRequests featureRequests;
 
     BookPagesController(AccountService accounts, AccountPage accountPage, RenewalsBoard board, AccountPlans plans,
-                        TouchPoints touchPoints) {
+                        TouchPoints touchPoints, FeatureRequests featureRequests) {
         this.accounts = accounts;
         this.accountPage = accountPage;
         this.board = board;
         this.plans = plans;
         this.touchPoints = touchPoints;
+        this.featureRequests = featureRequests;
     }
 
     record Column(String key, String label, boolean numeric) {
@@ -96,6 +99,7 @@ class BookPagesController {
         }
         model.addAttribute("page", accountPage.of(account));
         model.addAttribute("canWrite", mayWrite(user, account));
+        model.addAttribute("featureRequests", featureRequests.linesOfAccount(account.getId()));
         model.addAttribute("touchPointKinds", Arrays.stream(TouchPointKind.values())
                 .map(k -> new Option(k.name(), Shown.words(k))).toList());
         model.addAttribute("objectiveStatuses", Arrays.stream(ObjectiveStatus.values())

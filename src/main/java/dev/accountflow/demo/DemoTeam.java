@@ -19,7 +19,8 @@ class DemoTeam {
             new Member("amy", "Amy", "Adams", List.of(CurrentUser.ACCOUNT_MANAGERS)),
             new Member("ben", "Ben", "Brooks", List.of(CurrentUser.ACCOUNT_MANAGERS)),
             new Member("morgan", "Morgan", "Miller", List.of(CurrentUser.SALES_MANAGERS)),
-            new Member("priya", "Priya", "Patel", List.of(CurrentUser.PRODUCT_MANAGEMENT)),
+            new Member("priya", "Priya", "Patel", List.of(CurrentUser.PRODUCT_MANAGEMENT, "pm-commerce", "pm-analytics",
+                    "pm-platform", "pm-triage")),
             new Member("sam", "Sam", "Santos", List.of(CurrentUser.SOLUTION_ENGINEERING)),
             new Member("sue", "Sue", "Sullivan", List.of(CurrentUser.SUPPORT)),
             new Member("bill", "Bill", "Baker", List.of(CurrentUser.BILLING)));

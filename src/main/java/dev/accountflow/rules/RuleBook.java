@@ -21,6 +21,7 @@ public class RuleBook {
     public static final String HEALTH = "health";
     public static final String STAGE_GATES = "stage-gates";
     public static final String NOTIFICATIONS = "notifications";
+    public static final String FEATURE_ROUTING = "feature-routing";
 
     // readers always see one whole map, so a publish never shows them half of a change
     private final AtomicReference<Map<String, CompiledRuleSet>> active = new AtomicReference<>(Map.of());
@@ -84,6 +85,11 @@ public class RuleBook {
     public Decided<DiscountDecision> checkDiscount(DiscountFacts discount) {
         DiscountDecision decision = new DiscountDecision();
         return new Decided<>(decision, decide(STAGE_GATES, discount, decision));
+    }
+
+    public Decided<FeatureRouting> routeFeatureRequest(FeatureRequestFacts request) {
+        FeatureRouting routing = new FeatureRouting();
+        return new Decided<>(routing, decide(FEATURE_ROUTING, request, routing));
     }
 
     private static Resource[] seedResources() {

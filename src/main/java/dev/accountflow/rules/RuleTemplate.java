@@ -53,6 +53,9 @@ public final class RuleTemplate {
         if (RuleBook.NOTIFICATIONS.equals(ruleSet)) {
             return Optional.of(NotificationsTable.TEMPLATE);
         }
+        if (RuleBook.FEATURE_ROUTING.equals(ruleSet)) {
+            return Optional.of(FeatureRoutingTable.TEMPLATE);
+        }
         return RuleBook.HEALTH.equals(ruleSet) ? Optional.of(HealthTable.TEMPLATE) : Optional.empty();
     }
 

@@ -85,6 +85,19 @@ public final class Sentence {
         return dev.accountflow.money.Money.format(amount);
     }
 
+    /** Called by generated feature-routing rules: the reason with the request's figures filled in. */
+    public static String routingReason(String encoded, FeatureRequestFacts facts) {
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("title", facts.getTitle());
+        values.put("productArea", facts.getProductArea() == null ? "No product area" : facts.getProductArea());
+        values.put("accountName", facts.getAccountName());
+        values.put("tier", facts.getTier());
+        values.put("vertical", facts.getVertical());
+        values.put("arrAtStake", dev.accountflow.money.Money.format(facts.getArrAtStake()));
+        values.put("requestingAccounts", String.valueOf(facts.getRequestingAccounts()));
+        return fill(decode(encoded), values::get);
+    }
+
     static String percent(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "%";
     }

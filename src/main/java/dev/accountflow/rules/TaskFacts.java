@@ -14,6 +14,7 @@ public class TaskFacts {
     private double arr;
     private Integer daysToRenewal;
     private boolean atRisk;
+    private String routedGroup;
 
     public TaskFacts() {
     }
@@ -109,5 +110,14 @@ public class TaskFacts {
 
     public void setAtRisk(boolean atRisk) {
         this.atRisk = atRisk;
+    }
+
+    /** The group a routing table sent the work to (a feature request's product managers), if any. */
+    public String getRoutedGroup() {
+        return routedGroup;
+    }
+
+    public void setRoutedGroup(String routedGroup) {
+        this.routedGroup = routedGroup;
     }
 }

@@ -5,6 +5,8 @@ import dev.accountflow.rules.AssignmentDecision;
 import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.DiscountDecision;
 import dev.accountflow.rules.DiscountFacts;
+import dev.accountflow.rules.FeatureRequestFacts;
+import dev.accountflow.rules.FeatureRouting;
 import dev.accountflow.rules.HealthAssessment;
 import dev.accountflow.rules.HealthFinding;
 import dev.accountflow.rules.NoticeDecision;
@@ -138,6 +140,37 @@ enum RuleSetKind {
         @Override
         Map<String, Object> expectedTemplate() {
             return ordered("approvalRequired", true, "approverGroup", "sales-managers");
+        }
+    },
+
+    FEATURE_ROUTING(RuleBook.FEATURE_ROUTING, "Which product managers review a feature request, how urgently, within how many business days",
+            FeatureRequestFacts.class, Set.of("pmGroup", "priority", "slaBusinessDays")) {
+        @Override
+        Object newDecision() {
+            return new FeatureRouting();
+        }
+
+        @Override
+        Map<String, Object> summarize(Object decision) {
+            FeatureRouting d = (FeatureRouting) decision;
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("pmGroup", d.getPmGroup());
+            summary.put("priority", d.getPriority());
+            summary.put("slaBusinessDays", d.getSlaBusinessDays());
+            summary.put("reasons", d.getReasons());
+            return summary;
+        }
+
+        @Override
+        Map<String, Object> factsTemplate() {
+            return ordered("title", "Export dashboards to PDF", "productArea", "ANALYTICS", "accountName",
+                    "Harbor Health System", "tier", "ENTERPRISE", "vertical", "HEALTHCARE", "arrAtStake", 180000,
+                    "requestingAccounts", 1, "blocksRenewal", false);
+        }
+
+        @Override
+        Map<String, Object> expectedTemplate() {
+            return ordered("pmGroup", "pm-analytics", "priority", "P3", "slaBusinessDays", 20);
         }
     };
 

@@ -5,6 +5,7 @@ import dev.accountflow.account.AccountService;
 import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
 import dev.accountflow.assignment.TaskAssignment;
+import dev.accountflow.featurerequest.FeatureRequests;
 import dev.accountflow.health.HealthService;
 import dev.accountflow.renewal.RenewalService;
 import dev.accountflow.rules.AccountHealthFacts;
@@ -12,6 +13,7 @@ import dev.accountflow.rules.AssignmentDecision;
 import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.DiscountDecision;
 import dev.accountflow.rules.DiscountFacts;
+import dev.accountflow.rules.FeatureRouting;
 import dev.accountflow.rules.HealthAssessment;
 import dev.accountflow.rules.HealthFinding;
 import dev.accountflow.rules.RuleBook;
@@ -52,9 +54,12 @@ class RuleSimulation {
     private final RenewalService renewals;
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final FeatureRequests featureRequests;
 
     RuleSimulation(RuleSetService ruleSets, RuleBook ruleBook, AccountService accounts, HealthService health,
-                   TaskAssignment assignment, RenewalService renewals, TaskService tasks, RuntimeService runtime) {
+                   TaskAssignment assignment, RenewalService renewals, TaskService tasks, RuntimeService runtime,
+                   FeatureRequests featureRequests) {
+        this.featureRequests = featureRequests;
         this.ruleSets = ruleSets;
         this.ruleBook = ruleBook;
         this.accounts = accounts;
@@ -74,6 +79,7 @@ class RuleSimulation {
             case RuleBook.HEALTH -> compareHealth(active, candidate, report);
             case RuleBook.ASSIGNMENT -> compareAssignments(active, candidate, report);
             case RuleBook.STAGE_GATES -> compareApprovals(active, candidate, report);
+            case RuleBook.FEATURE_ROUTING -> compareRouting(active, candidate, report);
             default -> {
                 // a rule set without a simulation yet: the report says nothing was evaluated
             }
@@ -173,6 +179,25 @@ class RuleSimulation {
         }
     }
 
+    // open feature requests a page at a time: where each would be routed, and at which priority
+    private void compareRouting(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
+        for (int page = 0; ; page++) {
+            List<FeatureRequests.OpenRouting> open = featureRequests.openRoutings(page, 500);
+            for (FeatureRequests.OpenRouting request : open) {
+                FeatureRouting now = run(active, request.facts(), new FeatureRouting());
+                FeatureRouting then = run(candidate, request.facts(), new FeatureRouting());
+                if (!now.getPmGroup().equals(then.getPmGroup()) || !now.getPriority().equals(then.getPriority())) {
+                    report.flagLines.add(request.title() + ": " + now.getPmGroup() + " " + now.getPriority() + " → "
+                            + then.getPmGroup() + " " + then.getPriority() + " ("
+                            + Money.format(request.facts().getArrAtStake()) + " ARR at stake)");
+                }
+            }
+            if (open.size() < 500) {
+                return;
+            }
+        }
+    }
+
     /** One version of the rules over one set of facts; the decision object comes back filled in. */
     private static <T> T run(CompiledRuleSet rules, Object facts, T decision) {
         rules.execute(List.of(facts, decision));
@@ -234,6 +259,10 @@ class RuleSimulation {
             if (RuleBook.HEALTH.equals(ruleSet)) {
                 impact.add("Newly at risk: " + count(newlyAtRisk) + ", " + Money.format(newlyAtRiskArr) + " ARR");
                 impact.add("No longer at risk: " + count(noLongerAtRisk) + ", " + Money.format(noLongerAtRiskArr) + " ARR");
+                impact.addAll(flagLines);
+            }
+            if (RuleBook.FEATURE_ROUTING.equals(ruleSet)) {
+                impact.add("Open feature requests routed differently: " + flagLines.size());
                 impact.addAll(flagLines);
             }
             assigneeChanges.stream().collect(Collectors.groupingBy(c -> c.from() + " → " + c.to(),

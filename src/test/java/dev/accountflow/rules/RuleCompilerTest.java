@@ -166,7 +166,8 @@ class RuleCompilerTest {
         assertThat(book.sourceOf("health")).isEqualTo(healthSource);
         assertThat(book.assessHealth(silentAccount).run())
                 .isEqualTo(new RuleRun("health", 1, List.of("No executive sponsor at the account")));
-        assertThat(book.ruleSetNames()).containsExactlyInAnyOrder("assignment", "health", "notifications", "stage-gates");
+        assertThat(book.ruleSetNames()).containsExactlyInAnyOrder("assignment", "health", "notifications", "stage-gates",
+                "feature-routing");
     }
 
     @Test

@@ -60,7 +60,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         ADD_RULE_SCENARIO("POST /api/rule-sets/{name}/scenarios"),
         DELETE_RULE_SCENARIO("DELETE /api/rule-sets/{name}/scenarios/{id}"),
         IMPORT_ACCOUNTS("POST /api/import/accounts"),
-        IMPORT_CONTACTS("POST /api/import/contacts");
+        IMPORT_CONTACTS("POST /api/import/contacts"),
+        LOG_FEATURE_REQUEST("POST /api/feature-requests"),
+        SHIP_FEATURE_REQUEST("POST /api/feature-requests/{id}/shipped (not yet planned)");
 
         final String label;
 
@@ -97,7 +99,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.DELETE_RULE_SCENARIO,  row(403, 403, 204, 403, 403, 403, 403, 403, 204, 401)),
             // Salesforce files come in through sales managers only: a rep's own book included
             Map.entry(Endpoint.IMPORT_ACCOUNTS,       row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
-            Map.entry(Endpoint.IMPORT_CONTACTS,       row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
+            Map.entry(Endpoint.IMPORT_CONTACTS,       row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
+            // a rep logs for her own accounts only; product management marks shipped (a request under review: 409)
+            Map.entry(Endpoint.LOG_FEATURE_REQUEST,   row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.SHIP_FEATURE_REQUEST,  row(403, 403, 409, 409, 403, 403, 403, 403, 403, 401))));
 
     // the rule set the rule rows work on; every version written here carries its active DRL, so nothing changes
     private static final String RULE_SET = "health";
@@ -256,7 +261,16 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             // a contact on Ivy's account, named by its AccountFlow id
             case IMPORT_CONTACTS -> Call.csv("/api/import/contacts", "Id,AccountId,FirstName,LastName,Role__c",
                     salesforceId("003") + "," + ivysAccount + ",Kim,Matrix,Champion");
+            case LOG_FEATURE_REQUEST -> new Call("/api/feature-requests", featureRequest());
+            case SHIP_FEATURE_REQUEST -> new Call("/api/feature-requests/"
+                    + created(post("/api/feature-requests", TestUsers.IVY, featureRequest())).get("id").asText()
+                    + "/shipped", "");
         };
+    }
+
+    private String featureRequest() {
+        return "{\"accountId\":\"" + ivysAccount + "\",\"title\":\"Matrix export " + unique()
+                + "\",\"description\":\"Needed\",\"productArea\":\"ANALYTICS\",\"businessImpact\":\"NICE_TO_HAVE\"}";
     }
 
     private void cleanUp(Endpoint endpoint, HttpResponse<String> response) throws Exception {

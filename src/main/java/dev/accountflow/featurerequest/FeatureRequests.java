@@ -1,0 +1,438 @@
+package dev.accountflow.featurerequest;
+
+import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountService;
+import dev.accountflow.account.Contact;
+import dev.accountflow.account.ContactRole;
+import dev.accountflow.money.Money;
+import dev.accountflow.money.SalesDates;
+import dev.accountflow.notification.Notice;
+import dev.accountflow.notification.Outbox;
+import dev.accountflow.opportunity.OpportunityService;
+import dev.accountflow.rules.Decided;
+import dev.accountflow.rules.DecisionLog;
+import dev.accountflow.rules.FeatureRequestFacts;
+import dev.accountflow.rules.FeatureRouting;
+import dev.accountflow.rules.RuleBook;
+import dev.accountflow.security.CurrentUser;
+import dev.accountflow.web.ApiException;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers' feature requests: logged by the account manager, routed by the feature-routing table, linked to an open
+ * request that asks for the same thing, decided by product management, and answered to the AM and the customer.
+ */
+@Service
+public class FeatureRequests {
+
+    static final String PROCESS = "feature-request";
+    static final String SHIPPED_MESSAGE = "FeatureShipped";
+    private static final Set<FeatureRequestStatus> OPEN = Set.of(FeatureRequestStatus.SUBMITTED,
+            FeatureRequestStatus.TRIAGED, FeatureRequestStatus.UNDER_REVIEW);
+    private static final double SIMILAR = 0.5;
+
+    private final FeatureRequestRepository requests;
+    private final AccountService accounts;
+    private final OpportunityService opportunities;
+    private final RuleBook rules;
+    private final DecisionLog decisions;
+    private final Outbox outbox;
+    private final RuntimeService runtime;
+
+    FeatureRequests(FeatureRequestRepository requests, AccountService accounts, OpportunityService opportunities,
+                    RuleBook rules, DecisionLog decisions, Outbox outbox, RuntimeService runtime) {
+        this.requests = requests;
+        this.accounts = accounts;
+        this.opportunities = opportunities;
+        this.rules = rules;
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.runtime = runtime;
+    }
+
+    record NewRequest(String accountId, String title, String description, String contactId, ProductArea productArea,
+                      BusinessImpact businessImpact, String opportunityId, String duplicateOf) {
+    }
+
+    /**
+     * Logs a request for one of the signed-in AM's accounts (any account for a sales manager). Linked to an open
+     * request when the AM confirmed it as a duplicate; otherwise its review process starts in the same transaction.
+     */
+    @Transactional
+    public FeatureRequest log(NewRequest in) {
+        Account account = requestableAccount(in.accountId());
+        String contactId = in.contactId() == null ? defaultContact(account.getId()) : in.contactId();
+        if (in.contactId() != null && accounts.contactsOf(account.getId()).stream()
+                .noneMatch(c -> c.getId().equals(in.contactId()))) {
+            throw ApiException.badRequest("Unknown contact", "contactId: no contact " + in.contactId()
+                    + " at account " + account.getName());
+        }
+        if (in.opportunityId() != null && opportunities.ofAccount(account.getId()).stream()
+                .noneMatch(o -> o.getId().equals(in.opportunityId()))) {
+            throw ApiException.badRequest("Unknown opportunity", "opportunityId: no opportunity " + in.opportunityId()
+                    + " at account " + account.getName());
+        }
+        FeatureRequest master = null;
+        if (in.duplicateOf() != null) {
+            master = requests.findById(in.duplicateOf()).filter(r -> r.getMasterId() == null)
+                    .filter(r -> OPEN.contains(r.getStatus()))
+                    .orElseThrow(() -> ApiException.badRequest("Not an open feature request",
+                            "duplicateOf: " + in.duplicateOf() + " is not an open feature request"));
+        }
+        FeatureRequest fresh = new FeatureRequest(account.getId(), contactId, in.title().strip(),
+                in.description().strip(), in.productArea(), in.businessImpact(), in.opportunityId(),
+                CurrentUser.get().userId(), ClockUtil.getCurrentTime().toInstant());
+        if (master != null) {
+            fresh.linkTo(master);
+            FeatureRequest linked = requests.save(fresh);
+            recountStake(master);
+            return linked;
+        }
+        // the saved copy is the one the routing below updates in this transaction
+        FeatureRequest request = requests.save(fresh);
+        runtime.startProcessInstanceByKey(PROCESS, request.getId(), Map.of("accountId", account.getId(),
+                "accountName", account.getName(), "title", request.getTitle()));
+        return request;
+    }
+
+    /** Open requests of the same area whose titles share most of their words with this one: likely the same ask. */
+    @Transactional(readOnly = true)
+    public List<FeatureRequest> similarOpen(ProductArea area, String title) {
+        Set<String> words = words(title);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<FeatureRequest> candidates = area == null
+                ? requests.findByMasterIdIsNullAndProductAreaIsNullAndStatusInOrderByArrAtStakeDesc(OPEN, PageRequest.of(0, 500))
+                : requests.findByMasterIdIsNullAndProductAreaAndStatusInOrderByArrAtStakeDesc(area, OPEN, PageRequest.of(0, 500));
+        return candidates.stream().filter(r -> similarity(words, words(r.getTitle())) >= SIMILAR)
+                .sorted(Comparator.comparingDouble((FeatureRequest r) -> -similarity(words, words(r.getTitle()))))
+                .limit(5).toList();
+    }
+
+    /** A request still waiting for product management, and the facts its routing saw: for simulating table changes. */
+    public record OpenRouting(String requestId, String title, String pmGroup, String priority, FeatureRequestFacts facts) {
+    }
+
+    /** One page of the open requests with their routing facts, most ARR at stake first. */
+    @Transactional(readOnly = true)
+    public List<OpenRouting> openRoutings(int page, int size) {
+        return requests.findByMasterIdIsNullAndStatusInOrderByProductAreaAscArrAtStakeDesc(OPEN, PageRequest.of(page, size))
+                .stream().map(r -> new OpenRouting(r.getId(), r.getTitle(), r.getPmGroup(), r.getPriority(), factsOf(r)))
+                .toList();
+    }
+
+    /** Runs the feature-routing table over the request as stored; the decision and its rows go to the decision log. */
+    @Transactional
+    public Routed triage(String requestId) {
+        FeatureRequest request = master(requestId);
+        recountStake(request);
+        FeatureRequestFacts facts = factsOf(request);
+        Decided<FeatureRouting> decided = rules.routeFeatureRequest(facts);
+        FeatureRouting routing = decided.decision();
+        String decisionId = decisions.record("routing", "feature-request", request.getId(), decided.run(), facts,
+                routing);
+        request.routed(routing.getPmGroup(), routing.getPriority(), routing.getSlaBusinessDays());
+        LocalDate today = SalesDates.today();
+        LocalDate due = plusBusinessDays(today, routing.getSlaBusinessDays());
+        return new Routed(routing.getPmGroup(), routing.getPriority(), routing.getSlaBusinessDays(), due,
+                plusBusinessDays(due, 2), decisionId);
+    }
+
+    // read from the database: the requesting account, the ARR at stake summed over every account asking
+    private FeatureRequestFacts factsOf(FeatureRequest request) {
+        Account account = accounts.account(request.getAccountId()).orElseThrow();
+        FeatureRequestFacts facts = new FeatureRequestFacts();
+        facts.setTitle(request.getTitle());
+        facts.setProductArea(request.getProductArea() == null ? null : request.getProductArea().name());
+        facts.setAccountName(account.getName());
+        facts.setTier(account.getTier().name());
+        facts.setVertical(account.getVertical().name());
+        facts.setArrAtStake(request.getArrAtStake().doubleValue());
+        facts.setRequestingAccounts(request.getRequestingAccounts());
+        facts.setBlocksRenewal(requests.findByMasterIdOrderByCreatedAt(request.getId()).stream()
+                .anyMatch(r -> r.getBusinessImpact() == BusinessImpact.BLOCKS_RENEWAL)
+                || request.getBusinessImpact() == BusinessImpact.BLOCKS_RENEWAL);
+        return facts;
+    }
+
+    /** Where the routing sent a request and by when product management answers (then escalates). */
+    public record Routed(String pmGroup, String priority, int slaBusinessDays, LocalDate answerBy,
+                         LocalDate escalateOn, String decisionId) {
+    }
+
+    /** Records the product manager's answer; PLANNED and DECLINED tell each requesting account's manager at once. */
+    @Transactional
+    public void decide(String requestId, PmDecision decision, String note, String targetRelease, String decidedBy) {
+        FeatureRequest request = master(requestId);
+        if (decision == PmDecision.NEED_INFO) {
+            request.decided(FeatureRequestStatus.UNDER_REVIEW, note, null, decidedBy, null);
+            return;
+        }
+        FeatureRequestStatus status = decision == PmDecision.PLANNED ? FeatureRequestStatus.PLANNED
+                : FeatureRequestStatus.DECLINED;
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        for (FeatureRequest each : withDuplicates(request)) {
+            each.decided(status, note, targetRelease, decidedBy, now);
+        }
+        for (FeatureRequest each : withDuplicates(request)) {
+            accounts.account(each.getAccountId()).filter(a -> a.getOwnerId() != null).ifPresent(a ->
+                    outbox.notifyUser(a.getOwnerId(), new Notice("feature-request-" + status.name().toLowerCase(Locale.ROOT),
+                            "Feature request " + words(status) + ": " + request.getTitle() + " — " + a.getName(),
+                            amBody(request, a, status), "feature-request:" + each.getId() + ":" + status + ":am",
+                            "Product management decided " + a.getName() + "'s feature request", null)));
+        }
+    }
+
+    /** What the customer's contact will read once the AM releases it: shown to the AM first. */
+    @Transactional(readOnly = true)
+    public String customerPreview(String requestId) {
+        FeatureRequest request = master(requestId);
+        return customerBody(request, contactOf(request).map(Contact::getName).orElse("there"));
+    }
+
+    /** The AM released the answer: each requesting contact gets it once. */
+    @Transactional
+    public int releaseToCustomers(String requestId) {
+        FeatureRequest request = master(requestId);
+        int queued = 0;
+        for (FeatureRequest each : withDuplicates(request)) {
+            each.releasedToCustomer();
+            Optional<Contact> contact = contactOf(each);
+            if (contact.isPresent() && outbox.notifyAddress(contact.get().getEmail(), new Notice(
+                    "feature-request-customer-answer", "Your request: " + request.getTitle(),
+                    customerBody(request, contact.get().getName()),
+                    "feature-request:" + each.getId() + ":" + request.getStatus() + ":customer",
+                    "The account manager released product management's answer", null))) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    /** The product team shipped it: every requesting account's manager and contact hear of it. */
+    @Transactional
+    public FeatureRequest shipped(String requestId) {
+        FeatureRequest request = master(requestId);
+        if (request.getStatus() != FeatureRequestStatus.PLANNED) {
+            throw ApiException.conflict("Only a planned request can ship",
+                    "status: " + request.getStatus() + ", not PLANNED");
+        }
+        runtime.createMessageCorrelation(SHIPPED_MESSAGE).processInstanceBusinessKey(request.getId()).correlate();
+        return request;
+    }
+
+    /** Called from the process once the SHIPPED message arrived. */
+    @Transactional
+    public void tellShipped(String requestId) {
+        FeatureRequest request = master(requestId);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        for (FeatureRequest each : withDuplicates(request)) {
+            each.shipped(now);
+            accounts.account(each.getAccountId()).filter(a -> a.getOwnerId() != null).ifPresent(a ->
+                    outbox.notifyUser(a.getOwnerId(), new Notice("feature-request-shipped",
+                            "Shipped: " + request.getTitle() + " — " + a.getName(),
+                            "Hello,\n\nThe feature " + a.getName() + " asked for has shipped: " + request.getTitle()
+                                    + (request.getTargetRelease() == null ? "" : " (release " + request.getTargetRelease() + ")")
+                                    + ".\n\nYour customer contact has been told as well.",
+                            "feature-request:" + each.getId() + ":SHIPPED:am", "The requested feature shipped", null)));
+            contactOf(each).ifPresent(c -> outbox.notifyAddress(c.getEmail(), new Notice(
+                    "feature-request-customer-shipped", "Now available: " + request.getTitle(),
+                    "Dear " + c.getName() + ",\n\nThe feature you asked for is now available: " + request.getTitle()
+                            + ".\n\nThank you for telling us what you need.",
+                    "feature-request:" + each.getId() + ":SHIPPED:customer", "The requested feature shipped", null)));
+        }
+    }
+
+    /** The review is past its SLA: the routed group is reminded. */
+    @Transactional
+    public int remindGroup(String requestId) {
+        FeatureRequest request = master(requestId);
+        return outbox.notifyGroup(request.getPmGroup(), new Notice("feature-request-sla-reminder",
+                "Past its SLA: " + request.getTitle() + " — " + Money.format(request.getArrAtStake()) + " ARR at stake",
+                "The feature request '" + request.getTitle() + "' (" + request.getRequestingAccounts()
+                        + " accounts, " + Money.format(request.getArrAtStake()) + " ARR at stake) was due an answer within "
+                        + request.getSlaBusinessDays() + " business days. Please decide it in Tasklist.",
+                "feature-request:" + request.getId() + ":sla-reminder:" + SalesDates.today(),
+                "The review passed its SLA", null));
+    }
+
+    // --- reading ---
+
+    @Transactional(readOnly = true)
+    public Page<FeatureRequest> visible(int page, int size) {
+        CurrentUser user = CurrentUser.get();
+        PageRequest paging = PageRequest.of(page, size);
+        if (user.seesWholeBook()) {
+            return requests.findAllByOrderByCreatedAtDesc(paging);
+        }
+        List<String> mine = accounts.visibleAccounts().stream().map(Account::getId).toList();
+        return requests.findByAccountIdInOrderByCreatedAtDesc(mine.isEmpty() ? List.of("") : mine, paging);
+    }
+
+    /** The board: open and planned masters, by area, most ARR at stake first. */
+    @Transactional(readOnly = true)
+    public Page<FeatureRequest> board(int page, int size) {
+        return requests.findByMasterIdIsNullAndStatusInOrderByProductAreaAscArrAtStakeDesc(
+                Set.of(FeatureRequestStatus.TRIAGED, FeatureRequestStatus.UNDER_REVIEW, FeatureRequestStatus.PLANNED),
+                PageRequest.of(page, size));
+    }
+
+    @Transactional(readOnly = true)
+    public List<FeatureRequest> ofAccount(String accountId) {
+        return requests.findByAccountIdOrderByCreatedAtDesc(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> requestingAccounts(String masterId) {
+        return requests.requestingAccountIds(masterId).stream().map(accounts::account).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(Account::getName)).toList();
+    }
+
+    /** The account page's list: each request of the account with where it stands and product management's answer. */
+    @Transactional(readOnly = true)
+    public List<FeatureRequestLine> linesOfAccount(String accountId) {
+        return requests.findByAccountIdOrderByCreatedAtDesc(accountId).stream()
+                .map(r -> r.getMasterId() == null ? line(r) : line(master(r.getId()))).toList();
+    }
+
+    static FeatureRequestLine line(FeatureRequest r) {
+        String answer = switch (r.getStatus()) {
+            case PLANNED -> "Planned for " + r.getTargetRelease();
+            case SHIPPED -> "Shipped " + SalesDates.format(LocalDate.ofInstant(r.getShippedAt(), java.time.ZoneOffset.UTC));
+            case DECLINED -> "Declined: " + r.getDecisionNote();
+            default -> r.getDecisionNote() == null ? "" : "Asked: " + r.getDecisionNote();
+        };
+        return new FeatureRequestLine(r.getId(), r.getTitle(), r.getProductArea() == null ? "Unknown area"
+                : label(r.getProductArea().name()), r.getBusinessImpact().words(), label(r.getStatus().name()),
+                r.getPriority() == null ? "" : r.getPriority(), Money.format(r.getArrAtStake()),
+                r.getRequestingAccounts(), answer,
+                SalesDates.format(LocalDate.ofInstant(r.getCreatedAt(), java.time.ZoneOffset.UTC)));
+    }
+
+    private static String label(String constant) {
+        String text = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    // --- internals ---
+
+    /** The request, or the master it was linked to: a duplicate is decided with its master. */
+    private FeatureRequest master(String requestId) {
+        FeatureRequest request = requests.findById(requestId).orElseThrow(() -> ApiException.notFound("Feature request " + requestId));
+        return request.getMasterId() == null ? request : requests.findById(request.getMasterId()).orElseThrow();
+    }
+
+    private List<FeatureRequest> withDuplicates(FeatureRequest master) {
+        List<FeatureRequest> all = new ArrayList<>();
+        all.add(master);
+        all.addAll(requests.findByMasterIdOrderByCreatedAt(master.getId()));
+        return all;
+    }
+
+    // each account's live ARR once, however many times it asked
+    private void recountStake(FeatureRequest master) {
+        List<String> accountIds = requests.requestingAccountIds(master.getId());
+        master.atStake(accounts.liveArrOf(accountIds), accountIds.size());
+    }
+
+    private Account requestableAccount(String accountId) {
+        CurrentUser user = CurrentUser.get();
+        Account account = accounts.account(accountId).orElseThrow(() -> ApiException.badRequest("Unknown account",
+                "accountId: no account " + accountId));
+        boolean owner = user.userId() != null && user.userId().equals(account.getOwnerId());
+        if (user.isIn(CurrentUser.SALES_MANAGERS) || (owner && user.isIn(CurrentUser.ACCOUNT_MANAGERS))) {
+            return account;
+        }
+        throw ApiException.forbidden("Only the account's manager logs feature requests for " + account.getName());
+    }
+
+    private String defaultContact(String accountId) {
+        List<Contact> contacts = accounts.contactsOf(accountId);
+        return contacts.stream().filter(c -> c.getRole() == ContactRole.CHAMPION).findFirst()
+                .or(() -> contacts.stream().filter(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR).findFirst())
+                .map(Contact::getId).orElse(null);
+    }
+
+    private Optional<Contact> contactOf(FeatureRequest request) {
+        return request.getContactId() == null ? Optional.empty() : accounts.contactsOf(request.getAccountId()).stream()
+                .filter(c -> c.getId().equals(request.getContactId())).findFirst();
+    }
+
+    private static String words(FeatureRequestStatus status) {
+        return status == FeatureRequestStatus.PLANNED ? "planned" : "declined";
+    }
+
+    private static String amBody(FeatureRequest request, Account account, FeatureRequestStatus status) {
+        String answer = status == FeatureRequestStatus.PLANNED
+                ? "Product management plans it" + (request.getTargetRelease() == null ? "" : " for release " + request.getTargetRelease())
+                : "Product management declined it";
+        return "Hello,\n\n" + answer + ": " + request.getTitle() + " (asked for by " + account.getName() + ").\n"
+                + (request.getDecisionNote() == null ? "" : "Their note: " + request.getDecisionNote() + "\n")
+                + "\nARR at stake across " + request.getRequestingAccounts() + " accounts: "
+                + Money.format(request.getArrAtStake()) + ".\n\nPreview the answer to your customer and release it in Tasklist.";
+    }
+
+    private static String customerBody(FeatureRequest request, String contactName) {
+        String answer = switch (request.getStatus()) {
+            case PLANNED -> "our product team has planned it" + (request.getTargetRelease() == null ? ""
+                    : " for release " + request.getTargetRelease()) + ". We will tell you when it is available.";
+            case DECLINED -> "our product team will not build it for now"
+                    + (request.getDecisionNote() == null ? "." : ": " + request.getDecisionNote());
+            default -> "our product team is still reviewing it.";
+        };
+        return "Dear " + contactName + ",\n\nThank you for your request \"" + request.getTitle() + "\": " + answer
+                + "\n\nKind regards,\nYour account team";
+    }
+
+    static Set<String> words(String title) {
+        if (title == null) {
+            return Set.of();
+        }
+        return Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 2)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    static double similarity(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        Set<String> common = new HashSet<>(a);
+        common.retainAll(b);
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return (double) common.size() / all.size();
+    }
+
+    static LocalDate plusBusinessDays(LocalDate from, int days) {
+        LocalDate day = from;
+        int added = 0;
+        while (added < days) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                added++;
+            }
+        }
+        return day;
+    }
+}

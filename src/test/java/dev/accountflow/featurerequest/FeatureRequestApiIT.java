@@ -1,0 +1,226 @@
+package dev.accountflow.featurerequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountService;
+import dev.accountflow.account.Contact;
+import dev.accountflow.account.ContactRole;
+import dev.accountflow.account.Subscription;
+import dev.accountflow.account.Tier;
+import dev.accountflow.account.Vertical;
+import dev.accountflow.notification.MailDelivery;
+import dev.accountflow.support.PostgresIT;
+import dev.accountflow.support.TestUsers;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Feature requests over the API on PostgreSQL: routing, PM decision, released customer mail, shipped, duplicates. */
+class FeatureRequestApiIT extends PostgresIT {
+
+    private static final LocalDate TODAY = LocalDate.now();
+
+    @Autowired AccountService accounts;
+    @Autowired IdentityService identity;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired MailDelivery mailDelivery;
+    @Autowired JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void people() {
+        TestUsers.ensure(identity);
+        new ProductTeamsFixture(identity).pmAnalytics(TestUsers.PRODUCT_MANAGER);
+        mailDelivery.deliverDue(Instant.now().plus(Duration.ofDays(1)));
+        smtp().reset();
+    }
+
+    @Test
+    void plannedRequestMailsTheAmAtOnceTheCustomerOnlyAfterReleaseAndEveryoneWhenShipped() throws Exception {
+        Account account = account(TestUsers.IVY, Tier.ENTERPRISE);
+        String contactEmail = "cfo-" + unique() + "@customer.test";
+        accounts.addContact(account.getId(), "Dana Cruz", contactEmail, ContactRole.CHAMPION, null);
+        arr(account, "180000");
+        Subscription churned = arr(account, "50000");
+        jdbc.update("update subscription set status = 'CHURNED' where id = ?", churned.getId());
+
+        HttpResponse<String> logged = post("/api/feature-requests", TestUsers.IVY, body(account.getId(),
+                "Export dashboards to PDF " + unique(), "ANALYTICS", "NEEDED_FOR_EXPANSION", null));
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+        JsonNode request = json.readTree(logged.body());
+        String id = request.get("id").asText();
+        assertThat(request.get("status").asText()).isEqualTo("UNDER_REVIEW");
+        assertThat(request.get("pmGroup").asText()).isEqualTo("pm-analytics");
+        assertThat(request.get("arrAtStake").decimalValue()).as("live subscriptions only").isEqualByComparingTo("180000");
+        assertThat(request.get("priority").asText()).isEqualTo("P3");
+
+        JsonNode why = json.readTree(get("/api/decisions?subjectType=feature-request&subjectId=" + id, TestUsers.MAX).body());
+        assertThat(why.toString()).contains("Analytics requests go to the analytics product managers");
+
+        Task review = openTask(id);
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewFeatureRequest");
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("pm-analytics");
+        assertThat(tasks.createTaskQuery().taskCandidateUser(TestUsers.PRODUCT_MANAGER).taskId(review.getId()).count())
+                .isEqualTo(1);
+
+        tasks.complete(review.getId(), Map.of("pmDecision", "PLANNED", "targetRelease", "2027.2"));
+        mailDelivery.deliverDue(Instant.now().plusSeconds(5));
+        assertThat(mailTo(TestUsers.IVY + "@accountflow.test")).hasSize(1);
+        assertThat(GreenMailUtil.getBody(mailTo(TestUsers.IVY + "@accountflow.test").get(0))).contains("release 2027.2")
+                .contains("$180,000");
+        assertThat(mailTo(contactEmail)).as("nothing reaches the customer before the AM releases it").isEmpty();
+
+        Task release = openTask(id);
+        assertThat(release.getTaskDefinitionKey()).isEqualTo("Task_ReleaseCustomerAnswer");
+        assertThat(release.getAssignee()).isEqualTo(TestUsers.IVY);
+        assertThat((String) runtime.getVariable(release.getProcessInstanceId(), "customerPreview"))
+                .contains("Dear Dana Cruz").contains("planned it for release 2027.2");
+        tasks.complete(release.getId(), Map.of("releaseToCustomer", true));
+        mailDelivery.deliverDue(Instant.now().plusSeconds(5));
+        assertThat(mailTo(contactEmail)).hasSize(1);
+        assertThat(GreenMailUtil.getBody(mailTo(contactEmail).get(0))).contains("planned it for release 2027.2");
+        assertThat(mailTo(TestUsers.IVY + "@accountflow.test")).as("the AM's mail went once").hasSize(1);
+
+        assertThat(post("/api/feature-requests/" + id + "/shipped", TestUsers.IVY, "").statusCode()).isEqualTo(403);
+        HttpResponse<String> shipped = post("/api/feature-requests/" + id + "/shipped", TestUsers.PRODUCT_MANAGER, "");
+        assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(200);
+        assertThat(json.readTree(shipped.body()).get("status").asText()).isEqualTo("SHIPPED");
+        mailDelivery.deliverDue(Instant.now().plusSeconds(5));
+        assertThat(mailTo(contactEmail)).hasSize(2);
+        assertThat(mailTo(TestUsers.IVY + "@accountflow.test")).hasSize(2);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    }
+
+    @Test
+    void aConfirmedDuplicateJoinsTheOpenRequestAndCountsEachAccountsArrOnce() throws Exception {
+        Account first = account(TestUsers.IVY, Tier.GROWTH);
+        arr(first, "100000");
+        Account second = account(TestUsers.NED, Tier.GROWTH);
+        arr(second, "40000");
+        String title = "Audit log API for admins " + unique();
+        String masterId = json.readTree(post("/api/feature-requests", TestUsers.IVY,
+                body(first.getId(), title, "PLATFORM", "NICE_TO_HAVE", null)).body()).get("id").asText();
+
+        JsonNode similar = json.readTree(get("/api/feature-requests/similar?productArea=PLATFORM&title="
+                + title.replace(" ", "%20").replace("log", "logs"), TestUsers.NED).body());
+        assertThat(similar.findValuesAsText("id")).contains(masterId);
+        assertThat(json.readTree(get("/api/feature-requests/similar?productArea=COMMERCE&title="
+                + title.replace(" ", "%20"), TestUsers.NED).body()).findValuesAsText("id")).doesNotContain(masterId);
+
+        long processes = runtime.createProcessInstanceQuery().processDefinitionKey("feature-request").count();
+        HttpResponse<String> linked = post("/api/feature-requests", TestUsers.NED,
+                body(second.getId(), "Audit logs API", "PLATFORM", "NICE_TO_HAVE", masterId));
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
+        assertThat(json.readTree(linked.body()).get("duplicateOf").asText()).isEqualTo(masterId);
+        HttpResponse<String> again = post("/api/feature-requests", TestUsers.IVY,
+                body(first.getId(), "Audit log API, again", "PLATFORM", "NICE_TO_HAVE", masterId));
+        assertThat(again.statusCode()).isEqualTo(201);
+
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("feature-request").count())
+                .as("a duplicate opens no second review").isEqualTo(processes);
+        Map<String, Object> master = jdbc.queryForMap(
+                "select arr_at_stake, requesting_accounts from feature_request where id = ?", masterId);
+        assertThat((BigDecimal) master.get("arr_at_stake")).isEqualByComparingTo("140000");
+        assertThat(master.get("requesting_accounts")).isEqualTo(2);
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsStoredOrStarted() throws Exception {
+        Account mine = account(TestUsers.IVY, Tier.GROWTH);
+        long processes = runtime.createProcessInstanceQuery().processDefinitionKey("feature-request").count();
+
+        assertRefused(post("/api/feature-requests", TestUsers.IVY, body("no-such-account", "A title", null,
+                "NICE_TO_HAVE", null)), 400, "accountId");
+        assertRefused(post("/api/feature-requests", TestUsers.IVY, "{\"accountId\":\"" + mine.getId()
+                + "\",\"title\":\"A title\",\"description\":\"why\",\"businessImpact\":\"NICE_TO_HAVE\",\"contactId\":\"nobody\"}"),
+                400, "contactId");
+        assertRefused(post("/api/feature-requests", TestUsers.IVY, body(mine.getId(), " ", null, "NICE_TO_HAVE", null)),
+                400, "title");
+        String huge = "x".repeat(1_000_000);
+        HttpResponse<String> tooLong = post("/api/feature-requests", TestUsers.IVY, "{\"accountId\":\"" + mine.getId()
+                + "\",\"title\":\"A title\",\"description\":\"" + huge + "\",\"businessImpact\":\"NICE_TO_HAVE\"}");
+        assertThat(tooLong.statusCode()).isBetween(400, 413);
+        assertRefused(post("/api/feature-requests", TestUsers.NED, body(mine.getId(), "A title", null, "NICE_TO_HAVE",
+                null)), 403, null);
+
+        assertThat(jdbc.queryForObject("select count(*) from feature_request where account_id = ?", Long.class,
+                mine.getId())).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("feature-request").count())
+                .isEqualTo(processes);
+    }
+
+    private void assertRefused(HttpResponse<String> answer, int status, String field) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        JsonNode error = json.readTree(answer.body());
+        assertThat(error.get("error").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(error.get("details").toString()).contains(field);
+        }
+    }
+
+    private String body(String accountId, String title, String area, String impact, String duplicateOf) {
+        return "{\"accountId\":\"" + accountId + "\",\"title\":\"" + title + "\",\"description\":\"The customer needs it\""
+                + (area == null ? "" : ",\"productArea\":\"" + area + "\"") + ",\"businessImpact\":\"" + impact + "\""
+                + (duplicateOf == null ? "" : ",\"duplicateOf\":\"" + duplicateOf + "\"") + "}";
+    }
+
+    private Account account(String owner, Tier tier) {
+        return accounts.createAccount("Feature Client " + unique(), Vertical.HEALTHCARE, "NORTHEAST", tier, owner);
+    }
+
+    private Subscription arr(Account account, String arr) {
+        return accounts.addSubscription(account.getId(), "Analytics Suite " + unique(), new BigDecimal(arr),
+                TODAY.minusMonths(6), TODAY.plusMonths(6));
+    }
+
+    private Task openTask(String requestId) {
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(requestId).active().list();
+        assertThat(open).hasSize(1);
+        return open.get(0);
+    }
+
+    private List<MimeMessage> mailTo(String address) throws Exception {
+        return Arrays.stream(smtp().getReceivedMessages()).filter(m -> {
+            try {
+                return GreenMailUtil.getAddressList(m.getAllRecipients()).contains(address);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Puts the test's product manager into the analytics product group (the demo gives priya every area). */
+    private record ProductTeamsFixture(IdentityService identity) {
+        void pmAnalytics(String userId) {
+            if (identity.createUserQuery().userId(userId).memberOfGroup("pm-analytics").count() == 0) {
+                identity.createMembership(userId, "pm-analytics");
+            }
+        }
+    }
+}
