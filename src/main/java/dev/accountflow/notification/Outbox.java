@@ -42,6 +42,16 @@ public class Outbox {
         return true;
     }
 
+    /** Queues a notice to someone outside the team (a partner's contact) by address; false when queued before. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean notifyAddress(String recipient, String email, Notice notice) {
+        if (notifications.existsByDedupeKey(notice.dedupeKey())) {
+            return false;
+        }
+        notifications.save(new Notification(recipient, email, notice));
+        return true;
+    }
+
     /** Queues the notice to every member of a group, one row each; returns how many were queued now. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int notifyGroup(String groupId, Notice notice) {

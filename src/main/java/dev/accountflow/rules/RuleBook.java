@@ -80,6 +80,11 @@ public class RuleBook {
         return new Decided<>(decision, decide(STAGE_GATES, discount, decision));
     }
 
+    public Decided<StageExitDecision> checkStageExit(StageExitFacts move) {
+        StageExitDecision decision = new StageExitDecision();
+        return new Decided<>(decision, decide(STAGE_GATES, move, decision));
+    }
+
     private static Resource[] seedResources() {
         return seedResources("drl");
     }
