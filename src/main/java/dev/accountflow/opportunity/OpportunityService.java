@@ -177,11 +177,13 @@ public class OpportunityService {
             return false;
         }
         Partner partner = partners.findById(opportunity.getPartnerId()).orElseThrow();
+        String deal = opportunity.getName() + " at " + accounts.account(opportunity.getAccountId())
+                .map(Account::getName).orElse("the customer");
         String body = "Hello " + partner.getName() + ",\n\n" + opportunity.getOwnerId() + " asks for your help on "
-                + opportunity.getName() + " (" + Money.format(opportunity.getAmount()) + ", closing "
+                + deal + " (" + Money.format(opportunity.getAmount()) + ", closing "
                 + SalesDates.format(opportunity.getCloseDate()) + "):\n\n" + request + "\n";
         outbox.notifyAddress("partner:" + partner.getId(), partner.getContactEmail(), new Notice("partner-assist",
-                "Help asked on " + opportunity.getName(), body, "partner-assist:" + opportunityId + ":" + askedAt,
+                "Help asked on " + deal, body, "partner-assist:" + opportunityId + ":" + askedAt,
                 "The account manager called in the deal's channel partner", null));
         opportunity.partnerAsked("Partner " + partner.getName() + " asked: " + request);
         return true;
