@@ -59,7 +59,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         ADD_RULE_SCENARIO("POST /api/rule-sets/{name}/scenarios"),
         DELETE_RULE_SCENARIO("DELETE /api/rule-sets/{name}/scenarios/{id}"),
         IMPORT_ACCOUNTS("POST /api/import/accounts"),
-        IMPORT_CONTACTS("POST /api/import/contacts");
+        IMPORT_CONTACTS("POST /api/import/contacts"),
+        OPEN_OPPORTUNITY("POST /api/opportunities"),
+        SET_QUOTA("PUT /api/quotas/{userId}/{quarter}");
 
         final String label;
 
@@ -95,7 +97,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.DELETE_RULE_SCENARIO,  row(403, 403, 204, 403, 403, 403, 403, 403, 204, 401)),
             // Salesforce files come in through sales managers only: a rep's own book included
             Map.entry(Endpoint.IMPORT_ACCOUNTS,       row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
-            Map.entry(Endpoint.IMPORT_CONTACTS,       row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
+            Map.entry(Endpoint.IMPORT_CONTACTS,       row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
+            // another rep's account is refused outright: opening a deal is not reading the account
+            Map.entry(Endpoint.OPEN_OPPORTUNITY,      row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.SET_QUOTA,             row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
 
     // the rule set the rule rows work on; every version written here carries its active DRL, so nothing changes
     private static final String RULE_SET = "health";
@@ -253,6 +258,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             // a contact on Ivy's account, named by its AccountFlow id
             case IMPORT_CONTACTS -> Call.csv("/api/import/contacts", "Id,AccountId,FirstName,LastName,Role__c",
                     salesforceId("003") + "," + ivysAccount + ",Kim,Matrix,Champion");
+            case OPEN_OPPORTUNITY -> new Call("/api/opportunities", "{\"accountId\":\"" + ivysAccount
+                    + "\",\"type\":\"EXPANSION\",\"name\":\"Matrix expansion\",\"product\":\"Analytics\","
+                    + "\"amount\":50000,\"closeDate\":\"" + java.time.LocalDate.now().plusDays(60) + "\"}");
+            case SET_QUOTA -> new Call("PUT", "/api/quotas/" + TestUsers.IVY + "/2031-Q1", "{\"EXPANSION\":100000}", null);
         };
     }
 
