@@ -64,6 +64,17 @@ public class SubscriptionTerms {
                 : history;
     }
 
+    /** Retention over the terms that ended between the two days, for one owner's accounts or (null) the whole book. */
+    @Transactional(readOnly = true)
+    public RetentionFigures retention(LocalDate from, LocalDate to, String ownerId) {
+        Object[] row = terms.retention(from, to, ownerId).get(0);
+        return new RetentionFigures(decimal(row[0]), decimal(row[1]), decimal(row[2]), decimal(row[3]));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
     // a subscription created before terms were kept gets its running term recorded when it first renews
     private SubscriptionTerm runningTerm(Subscription subscription) {
         List<SubscriptionTerm> history = terms.findBySubscriptionIdOrderByStartDate(subscription.getId());

@@ -51,10 +51,16 @@ public class Outbox {
     /** Queues a notice to someone outside the team (a customer's contact) by address; false when queued before. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean notifyAddress(String email, Notice notice) {
+        return notifyAddress(null, email, notice);
+    }
+
+    /** Queues a notice to someone outside the team (a partner's or customer's contact), named for the outbox page. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean notifyAddress(String recipient, String email, Notice notice) {
         if (email == null || email.isBlank() || notifications.existsByDedupeKey(notice.dedupeKey())) {
             return false;
         }
-        notifications.save(new Notification(null, email, notice));
+        notifications.save(new Notification(recipient, email, notice));
         return true;
     }
 

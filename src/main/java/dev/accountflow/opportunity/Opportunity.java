@@ -39,6 +39,13 @@ public class Opportunity implements Persistable<String> {
     private String processInstanceId;
     private Instant createdAt;
     private Instant closedAt;
+    private String product;
+    private String partnerId;
+    private Instant seContributedAt;
+    private Instant complianceReviewedAt;
+    private String assistanceNotes;
+    private BigDecimal servicesEstimate;
+    private String gateReasons;
     @Version
     private long version;
 
@@ -61,6 +68,52 @@ public class Opportunity implements Persistable<String> {
         this.forecastCategory = forecastCategory;
         this.ownerId = ownerId;
         this.createdAt = Instant.now();
+    }
+
+    static Opportunity growth(String accountId, String name, OpportunityType type, String product, BigDecimal amount,
+                              LocalDate closeDate, String partnerId, String ownerId, StageForecast qualify) {
+        Opportunity o = new Opportunity(accountId, null, name, type, Stage.QUALIFY, amount, closeDate,
+                qualify.probability(), qualify.category(), ownerId);
+        o.product = product;
+        o.partnerId = partnerId;
+        return o;
+    }
+
+    /** The stage moves; probability and forecast category follow the stage table. */
+    void moveTo(StageForecast next) {
+        stage = next.stage();
+        probability = next.probability();
+        forecastCategory = next.category();
+        gateReasons = null;
+    }
+
+    void blockedBecause(String reasons) {
+        gateReasons = reasons;
+    }
+
+    void solutionEngineeringAnswered(String notes, Instant at) {
+        seContributedAt = at;
+        addNotes("Solution engineering: " + notes);
+    }
+
+    void servicesAnswered(String notes, BigDecimal estimate) {
+        servicesEstimate = estimate;
+        addNotes("Services: " + notes);
+    }
+
+    void partnerAsked(String note) {
+        addNotes(note);
+    }
+
+    void complianceReviewed(Instant at) {
+        if (complianceReviewedAt == null) {
+            complianceReviewedAt = at;
+        }
+    }
+
+    private void addNotes(String notes) {
+        String all = assistanceNotes == null ? notes : assistanceNotes + "\n" + notes;
+        assistanceNotes = all.length() <= 4000 ? all : all.substring(all.length() - 4000);
     }
 
     void attachProcess(String processInstanceId) {
@@ -98,6 +151,14 @@ public class Opportunity implements Persistable<String> {
     public String getProcessInstanceId() { return processInstanceId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getClosedAt() { return closedAt; }
+    public String getProduct() { return product; }
+    public String getPartnerId() { return partnerId; }
+    public Instant getSeContributedAt() { return seContributedAt; }
+    public Instant getComplianceReviewedAt() { return complianceReviewedAt; }
+    public String getAssistanceNotes() { return assistanceNotes; }
+    public BigDecimal getServicesEstimate() { return servicesEstimate; }
+    public String getGateReasons() { return gateReasons; }
+    public boolean isOpen() { return closedAt == null; }
 
     @PostLoad
     @PostPersist

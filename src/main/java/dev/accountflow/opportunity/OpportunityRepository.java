@@ -1,11 +1,46 @@
 package dev.accountflow.opportunity;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface OpportunityRepository extends JpaRepository<Opportunity, String> {
 
     List<Opportunity> findBySubscriptionIdOrderByCreatedAt(String subscriptionId);
 
     List<Opportunity> findByAccountIdOrderByCloseDate(String accountId);
+
+    Page<Opportunity> findByOwnerId(String ownerId, Pageable page);
+
+    // weighted pipeline comes back as Σ amount × probability; the caller divides by 100 once
+    @Query("""
+            select new dev.accountflow.opportunity.PipelineFigures(o.ownerId, o.type,
+                coalesce(sum(case when o.closedAt is null then o.amount else 0 end), 0),
+                coalesce(sum(case when o.closedAt is null and o.forecastCategory in
+                    (dev.accountflow.opportunity.ForecastCategory.BEST_CASE,
+                     dev.accountflow.opportunity.ForecastCategory.COMMIT) then o.amount else 0 end), 0),
+                coalesce(sum(case when o.closedAt is null
+                    and o.forecastCategory = dev.accountflow.opportunity.ForecastCategory.COMMIT
+                    then o.amount else 0 end), 0),
+                coalesce(sum(case when o.stage = dev.accountflow.opportunity.Stage.CLOSED_WON
+                    then o.amount else 0 end), 0),
+                coalesce(sum(case when o.closedAt is null then o.amount * o.probability else 0 end), 0))
+            from Opportunity o
+            where o.closeDate between :from and :to and (:owner is null or o.ownerId = :owner)
+            group by o.ownerId, o.type
+            order by o.ownerId, o.type""")
+    List<PipelineFigures> pipeline(@Param("from") LocalDate from, @Param("to") LocalDate to,
+                                   @Param("owner") String owner);
+
+    @Query("""
+            select new dev.accountflow.opportunity.StageFigures(o.stage, count(o), coalesce(sum(o.amount), 0))
+            from Opportunity o
+            where o.closeDate between :from and :to and o.closedAt is null and (:owner is null or o.ownerId = :owner)
+            group by o.stage""")
+    List<StageFigures> openByStage(@Param("from") LocalDate from, @Param("to") LocalDate to,
+                                   @Param("owner") String owner);
 }

@@ -1,9 +1,32 @@
 package dev.accountflow.opportunity;
 
+import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountService;
+import dev.accountflow.account.ContactRole;
+import dev.accountflow.money.Money;
+import dev.accountflow.money.SalesDates;
+import dev.accountflow.notification.Notice;
+import dev.accountflow.notification.Outbox;
+import dev.accountflow.rules.Decided;
+import dev.accountflow.rules.DecisionLog;
+import dev.accountflow.rules.RuleBook;
+import dev.accountflow.rules.StageExitDecision;
+import dev.accountflow.rules.StageExitFacts;
+import dev.accountflow.security.CurrentUser;
+import dev.accountflow.web.ApiException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,10 +36,182 @@ public class OpportunityService {
 
     static final int NAME_LENGTH = 300;
 
-    private final OpportunityRepository opportunities;
+    static final String PROCESS = "opportunity";
 
-    OpportunityService(OpportunityRepository opportunities) {
+    private final OpportunityRepository opportunities;
+    private final StageForecastRepository stageTable;
+    private final PartnerRepository partners;
+    private final AccountService accounts;
+    private final RuleBook ruleBook;
+    private final DecisionLog decisions;
+    private final Outbox outbox;
+    private final RuntimeService runtime;
+
+    OpportunityService(OpportunityRepository opportunities, StageForecastRepository stageTable,
+                       PartnerRepository partners, AccountService accounts, RuleBook ruleBook, DecisionLog decisions,
+                       Outbox outbox, RuntimeService runtime) {
         this.opportunities = opportunities;
+        this.stageTable = stageTable;
+        this.partners = partners;
+        this.accounts = accounts;
+        this.ruleBook = ruleBook;
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.runtime = runtime;
+    }
+
+    /** What an account manager asks to open: an expansion or new business in one of her accounts. */
+    public record NewOpportunity(String accountId, OpportunityType type, String name, String product,
+                                 BigDecimal amount, LocalDate closeDate, String partnerId) {
+    }
+
+    /** Whether a stage move went through, and every failed exit criterion with its reason when it did not. */
+    public record GateCheck(boolean passed, Stage stage, List<String> reasons) {
+    }
+
+    /**
+     * Opens the opportunity in QUALIFY and starts its process (business key = opportunity id) in one transaction:
+     * a refused request stores nothing and starts nothing. The account's owner owns the deal.
+     */
+    @Transactional
+    public Opportunity open(NewOpportunity request) {
+        Account account = accounts.account(request.accountId()).orElseThrow(() -> ApiException.badRequest(
+                "Unknown account", "accountId: no account '" + request.accountId() + "'"));
+        CurrentUser user = CurrentUser.get();
+        if (!user.isIn(CurrentUser.SALES_MANAGERS) && !account.getOwnerId().equals(user.userId())) {
+            throw ApiException.forbidden("Account " + account.getId() + " is in another account manager's book");
+        }
+        if (request.type() == OpportunityType.RENEWAL) {
+            throw ApiException.badRequest("Renewals open themselves",
+                    "type: RENEWAL opportunities are opened by the renewal process; use EXPANSION or NEW_BUSINESS");
+        }
+        if (request.closeDate().isBefore(SalesDates.today())) {
+            throw ApiException.badRequest("Close date in the past", "closeDate: "
+                    + SalesDates.format(request.closeDate()) + " is in the past; pick today or a later day");
+        }
+        if (request.partnerId() != null && !partners.existsById(request.partnerId())) {
+            throw ApiException.badRequest("Unknown partner", "partnerId: no partner '" + request.partnerId() + "'");
+        }
+        Opportunity opportunity = opportunities.save(Opportunity.growth(account.getId(), request.name(),
+                request.type(), request.product(), request.amount(), request.closeDate(), request.partnerId(),
+                account.getOwnerId(), stageRow(Stage.QUALIFY)));
+        String processId = runtime.startProcessInstanceByKey(PROCESS, opportunity.getId(), Map.of(
+                "accountId", account.getId(),
+                "opportunityName", opportunity.getName(),
+                "amountText", Money.format(opportunity.getAmount()),
+                "stageLabel", Stage.QUALIFY.label())).getId();
+        opportunity.attachProcess(processId);
+        return opportunity;
+    }
+
+    /** A page of the pipeline: a rep sees her own deals, those who see the whole book see all. */
+    @Transactional(readOnly = true)
+    public Page<Opportunity> page(int page, int size) {
+        CurrentUser user = CurrentUser.get();
+        PageRequest request = PageRequest.of(page, size, Sort.by("closeDate", "id"));
+        return user.seesWholeBook() ? opportunities.findAll(request)
+                : opportunities.findByOwnerId(user.userId(), request);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Opportunity> find(String id) {
+        return opportunities.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Partner> partners() {
+        return partners.findAll(Sort.by("name"));
+    }
+
+    /**
+     * The account manager asks to leave the current stage. The stage-gate rules check the exit criteria against what
+     * the database knows (executive engagement, solution engineering's answer, the compliance review); a refusal
+     * keeps the stage and names every failed criterion. Either way the decision is logged.
+     */
+    @Transactional
+    public GateCheck leaveStage(String opportunityId, boolean complianceReviewedNow) {
+        Opportunity opportunity = require(opportunityId);
+        if (!opportunity.isOpen()) {
+            throw new IllegalStateException("Opportunity " + opportunityId + " is closed");
+        }
+        Instant now = SalesDates.today().atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (complianceReviewedNow) {
+            opportunity.complianceReviewed(now);
+        }
+        Stage to = opportunity.getStage().next();
+        Account account = accounts.account(opportunity.getAccountId()).orElseThrow();
+        StageExitFacts facts = new StageExitFacts(opportunity.getType().name(), account.getVertical().name(),
+                opportunity.getStage().name(), to.name(), daysSinceExecutiveEngagement(account.getId()),
+                opportunity.getSeContributedAt() != null, opportunity.getComplianceReviewedAt() != null);
+        Decided<StageExitDecision> decided = ruleBook.checkStageExit(facts);
+        decisions.record("stage-gate", "opportunity", opportunityId, decided.run(), facts, decided.decision());
+        if (decided.decision().isBlocked()) {
+            opportunity.blockedBecause(String.join("\n", decided.decision().getReasons()));
+            return new GateCheck(false, opportunity.getStage(), decided.decision().getReasons());
+        }
+        if (to == Stage.CLOSED_WON) {
+            opportunity.win(opportunity.getAmount());
+        } else {
+            opportunity.moveTo(stageRow(to));
+        }
+        return new GateCheck(true, opportunity.getStage(), List.of());
+    }
+
+    /** Solution engineering's answer (demo, technical validation) counts as their contribution for the gates. */
+    @Transactional
+    public void recordSolutionEngineering(String opportunityId, String notes) {
+        require(opportunityId).solutionEngineeringAnswered(notes,
+                SalesDates.today().atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    @Transactional
+    public void recordServicesEstimate(String opportunityId, String notes, BigDecimal estimate) {
+        require(opportunityId).servicesAnswered(notes, estimate);
+    }
+
+    /** E-mails the deal's channel partner through the outbox; false when the deal names no partner. */
+    @Transactional
+    public boolean askPartner(String opportunityId, String request, String askedAt) {
+        Opportunity opportunity = require(opportunityId);
+        if (opportunity.getPartnerId() == null) {
+            return false;
+        }
+        Partner partner = partners.findById(opportunity.getPartnerId()).orElseThrow();
+        String deal = opportunity.getName() + " at " + accounts.account(opportunity.getAccountId())
+                .map(Account::getName).orElse("the customer");
+        String body = "Hello " + partner.getName() + ",\n\n" + opportunity.getOwnerId() + " asks for your help on "
+                + deal + " (" + Money.format(opportunity.getAmount()) + ", closing "
+                + SalesDates.format(opportunity.getCloseDate()) + "):\n\n" + request + "\n";
+        outbox.notifyAddress("partner:" + partner.getId(), partner.getContactEmail(), new Notice("partner-assist",
+                "Help asked on " + deal, body, "partner-assist:" + opportunityId + ":" + askedAt,
+                "The account manager called in the deal's channel partner", null));
+        opportunity.partnerAsked("Partner " + partner.getName() + " asked: " + request);
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PipelineFigures> pipeline(LocalDate from, LocalDate to, String owner) {
+        return opportunities.pipeline(from, to, owner).stream().map(f -> new PipelineFigures(f.ownerId(), f.type(),
+                f.pipeline(), f.bestCase(), f.commit(), f.closedWon(),
+                f.weightedPipeline().movePointLeft(2))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<StageFigures> openByStage(LocalDate from, LocalDate to, String owner) {
+        return opportunities.openByStage(from, to, owner);
+    }
+
+    private Integer daysSinceExecutiveEngagement(String accountId) {
+        return accounts.contactsOf(accountId).stream()
+                .filter(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR && c.getLastEngagedAt() != null)
+                .map(c -> LocalDate.ofInstant(c.getLastEngagedAt(), ZoneOffset.UTC))
+                .max(Comparator.naturalOrder())
+                .map(last -> (int) ChronoUnit.DAYS.between(last, SalesDates.today()))
+                .orElse(null);
+    }
+
+    private StageForecast stageRow(Stage stage) {
+        return stageTable.findById(stage).orElseThrow(() -> new IllegalStateException("No stage table row " + stage));
     }
 
     /** The renewal opportunity for a subscription entering its renewal window, forecast at its current ARR. */
@@ -51,6 +246,9 @@ public class OpportunityService {
     @Transactional
     public Opportunity closeLost(String opportunityId, String reason) {
         Opportunity opportunity = require(opportunityId);
+        if (!opportunity.isOpen()) {
+            return opportunity;
+        }
         opportunity.lose(reason);
         return opportunity;
     }

@@ -92,6 +92,11 @@ public class RuleBook {
         return new Decided<>(routing, decide(FEATURE_ROUTING, request, routing));
     }
 
+    public Decided<StageExitDecision> checkStageExit(StageExitFacts move) {
+        StageExitDecision decision = new StageExitDecision();
+        return new Decided<>(decision, decide(STAGE_GATES, move, decision));
+    }
+
     private static Resource[] seedResources() {
         return seedResources("drl");
     }

@@ -62,7 +62,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         IMPORT_ACCOUNTS("POST /api/import/accounts"),
         IMPORT_CONTACTS("POST /api/import/contacts"),
         LOG_FEATURE_REQUEST("POST /api/feature-requests"),
-        SHIP_FEATURE_REQUEST("POST /api/feature-requests/{id}/shipped (not yet planned)");
+        SHIP_FEATURE_REQUEST("POST /api/feature-requests/{id}/shipped (not yet planned)"),
+        OPEN_OPPORTUNITY("POST /api/opportunities"),
+        SET_QUOTA("PUT /api/quotas/{userId}/{quarter}");
 
         final String label;
 
@@ -102,7 +104,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.IMPORT_CONTACTS,       row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
             // a rep logs for her own accounts only; product management marks shipped (a request under review: 409)
             Map.entry(Endpoint.LOG_FEATURE_REQUEST,   row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
-            Map.entry(Endpoint.SHIP_FEATURE_REQUEST,  row(403, 403, 409, 409, 403, 403, 403, 403, 403, 401))));
+            Map.entry(Endpoint.SHIP_FEATURE_REQUEST,  row(403, 403, 409, 409, 403, 403, 403, 403, 403, 401)),
+            // another rep's account is refused outright: opening a deal is not reading the account
+            Map.entry(Endpoint.OPEN_OPPORTUNITY,      row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.SET_QUOTA,             row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
 
     // the rule set the rule rows work on; every version written here carries its active DRL, so nothing changes
     private static final String RULE_SET = "health";
@@ -265,6 +270,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             case SHIP_FEATURE_REQUEST -> new Call("/api/feature-requests/"
                     + created(post("/api/feature-requests", TestUsers.IVY, featureRequest())).get("id").asText()
                     + "/shipped", "");
+            case OPEN_OPPORTUNITY -> new Call("/api/opportunities", "{\"accountId\":\"" + ivysAccount
+                    + "\",\"type\":\"EXPANSION\",\"name\":\"Matrix expansion\",\"product\":\"Analytics\","
+                    + "\"amount\":50000,\"closeDate\":\"" + java.time.LocalDate.now().plusDays(60) + "\"}");
+            case SET_QUOTA -> new Call("PUT", "/api/quotas/" + TestUsers.IVY + "/2031-Q1", "{\"EXPANSION\":100000}", null);
         };
     }
 

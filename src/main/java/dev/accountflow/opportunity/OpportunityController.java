@@ -1,0 +1,97 @@
+package dev.accountflow.opportunity;
+
+import dev.accountflow.web.ApiException;
+import dev.accountflow.web.PlainText;
+import dev.accountflow.web.PlausibleDate;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class OpportunityController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final OpportunityService opportunities;
+
+    OpportunityController(OpportunityService opportunities) {
+        this.opportunities = opportunities;
+    }
+
+    record OpportunityRequest(@PlainText @NotBlank @Size(max = 36) String accountId,
+                              @NotNull OpportunityType type,
+                              @PlainText @NotBlank @Size(max = OpportunityService.NAME_LENGTH) String name,
+                              @PlainText @NotBlank @Size(max = 120) String product,
+                              @NotNull @Positive @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2,
+                                      message = "money has at most 2 decimals") BigDecimal amount,
+                              @NotNull @PlausibleDate LocalDate closeDate,
+                              @PlainText @Size(max = 36) String partnerId) {
+    }
+
+    record OpportunityView(String id, String accountId, String name, OpportunityType type, String product,
+                           BigDecimal amount, LocalDate closeDate, Stage stage, int probability,
+                           ForecastCategory forecastCategory, String ownerId, String partnerId, String lossReason,
+                           String gateReasons, String assistanceNotes, BigDecimal servicesEstimate,
+                           String processInstanceId) {
+        static OpportunityView of(Opportunity o) {
+            return new OpportunityView(o.getId(), o.getAccountId(), o.getName(), o.getType(), o.getProduct(),
+                    o.getAmount(), o.getCloseDate(), o.getStage(), o.getProbability(), o.getForecastCategory(),
+                    o.getOwnerId(), o.getPartnerId(), o.getLossReason(), o.getGateReasons(), o.getAssistanceNotes(),
+                    o.getServicesEstimate(), o.getProcessInstanceId());
+        }
+    }
+
+    record OpportunityPage(List<OpportunityView> content, long totalElements, int page, int size) {
+    }
+
+    record PartnerView(String id, String name, String kind) {
+    }
+
+    @PostMapping("/opportunities")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
+    OpportunityView open(@Valid @RequestBody OpportunityRequest request) {
+        return OpportunityView.of(opportunities.open(new OpportunityService.NewOpportunity(request.accountId(),
+                request.type(), request.name(), request.product(), request.amount(), request.closeDate(),
+                request.partnerId())));
+    }
+
+    @GetMapping("/opportunities")
+    @PreAuthorize("hasAnyRole('sales-managers', 'account-managers', 'camunda-admin', 'solution-engineering', 'services')")
+    OpportunityPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw ApiException.badRequest("Invalid request: page: must be 0 or more", "page: must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("Invalid request: size: must be between 1 and " + MAX_PAGE_SIZE,
+                    "size: must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        Page<Opportunity> found = opportunities.page(page, size);
+        return new OpportunityPage(found.getContent().stream().map(OpportunityView::of).toList(),
+                found.getTotalElements(), page, size);
+    }
+
+    @GetMapping("/partners")
+    @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
+    List<PartnerView> partners() {
+        return opportunities.partners().stream().map(p -> new PartnerView(p.getId(), p.getName(), p.getKind())).toList();
+    }
+}

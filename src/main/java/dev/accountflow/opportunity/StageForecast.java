@@ -1,0 +1,27 @@
+package dev.accountflow.opportunity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+/** One row of the stage table: the probability and forecast category an opportunity takes in that stage. */
+@Entity
+class StageForecast {
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    private Stage stage;
+    private int probability;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "forecast_category")
+    private ForecastCategory forecastCategory;
+
+    protected StageForecast() {
+    }
+
+    Stage stage() { return stage; }
+    int probability() { return probability; }
+    ForecastCategory category() { return forecastCategory; }
+}
