@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.Timer;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -52,12 +50,7 @@ public class CompiledRuleSet {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
-            Timer.Sample sample = Timer.start();
             session.execute(facts);
-            sample.stop(Timer.builder("accountflow.rule.decisions").tag("ruleSet", name)
-                    .tag("version", Integer.toString(version))
-                    .description("Rule decisions and how long each took, by rule set and version")
-                    .register(Metrics.globalRegistry));
             return new RuleRun(name, version, fired);
         });
     }

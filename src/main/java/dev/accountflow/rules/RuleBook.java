@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
@@ -23,6 +27,7 @@ public class RuleBook {
     public static final String NOTIFICATIONS = "notifications";
     public static final String FEATURE_ROUTING = "feature-routing";
 
+    private MeterRegistry meters = new SimpleMeterRegistry();
     // readers always see one whole map, so a publish never shows them half of a change
     private final AtomicReference<Map<String, CompiledRuleSet>> active = new AtomicReference<>(Map.of());
 
@@ -47,8 +52,21 @@ public class RuleBook {
         });
     }
 
+    /** A decision in force (simulations and scenario runs call the compiled sets directly and are not counted). */
     public RuleRun decide(String ruleSet, Object... facts) {
-        return get(ruleSet).execute(List.of(facts));
+        CompiledRuleSet rules = get(ruleSet);
+        Timer.Sample sample = Timer.start();
+        RuleRun run = rules.execute(List.of(facts));
+        sample.stop(Timer.builder("accountflow.rule.decisions").tag("ruleSet", ruleSet)
+                .tag("version", Integer.toString(rules.version()))
+                .description("Rule decisions in force and how long each took, by rule set and version")
+                .register(meters));
+        return run;
+    }
+
+    @Autowired(required = false)
+    void countDecisionsIn(MeterRegistry registry) {
+        this.meters = registry;
     }
 
     public Set<String> ruleSetNames() {
