@@ -12,6 +12,7 @@ public class AssignmentDecision {
     private List<String> candidateGroups = new ArrayList<>();
     private Integer dueInDays;
     private Integer priority;
+    private boolean priorityRaised;
 
     // @Modifies tells Drools which property a helper changes, so a modify only wakes the rules that look at it
     @Modifies("assignee")
@@ -32,6 +33,36 @@ public class AssignmentDecision {
     @Modifies("priority")
     public void priority(int priority) {
         this.priority = priority;
+    }
+
+    /**
+     * Called by the rows of the assignment table: fills in only what no earlier row decided. {@code assignTo} is
+     * "owner" (the account's owner), one of the team's groups, or a user id.
+     */
+    public void decide(String assignTo, Integer dueInDays, Integer priority, Integer priorityPoints, String ownerId) {
+        if (assignTo != null && assignee == null && candidateGroups.isEmpty()) {
+            if (TableColumn.OWNER.equals(assignTo)) {
+                assignTo(ownerId);
+            } else if (AssignmentTable.GROUPS.contains(assignTo)) {
+                offerTo(assignTo);
+            } else {
+                assignTo(assignTo);
+            }
+        }
+        if (dueInDays != null && this.dueInDays == null) {
+            this.dueInDays = dueInDays;
+        }
+        if (priority != null && this.priority == null) {
+            this.priority = priority;
+        }
+        if (priorityPoints != null && this.priority != null && !priorityRaised) {
+            this.priority = this.priority + priorityPoints;
+            this.priorityRaised = true;
+        }
+    }
+
+    public boolean isPriorityRaised() {
+        return priorityRaised;
     }
 
     public String getAssignee() {

@@ -35,11 +35,22 @@ public final class RuleTemplate {
     private final Map<String, Function<Map<String, String>, String>> thresholdText;
     private final Function<Map<String, String>, Map<String, Object>> templateValues;
     private final Map<String, String> placeholderSources;
+    private final java.util.function.Consumer<List<TableRow>> tableRule;
 
     RuleTemplate(String ruleSet, List<TableColumn> columns, List<String> namePlaceholders,
                  Map<String, Function<Map<String, String>, String>> thresholdText,
                  Function<Map<String, String>, Map<String, Object>> templateValues,
                  Map<String, String> placeholderSources) {
+        this(ruleSet, columns, namePlaceholders, thresholdText, templateValues, placeholderSources, rows -> {
+        });
+    }
+
+    /** {@code tableRule} checks the rows as a whole once every cell fits (e.g. "the last row catches every task"). */
+    RuleTemplate(String ruleSet, List<TableColumn> columns, List<String> namePlaceholders,
+                 Map<String, Function<Map<String, String>, String>> thresholdText,
+                 Function<Map<String, String>, Map<String, Object>> templateValues,
+                 Map<String, String> placeholderSources, java.util.function.Consumer<List<TableRow>> tableRule) {
+        this.tableRule = tableRule;
         this.placeholderSources = Map.copyOf(placeholderSources);
         this.ruleSet = ruleSet;
         this.columns = List.copyOf(columns);
@@ -50,7 +61,11 @@ public final class RuleTemplate {
 
     /** The rule sets kept as tables. */
     public static Optional<RuleTemplate> of(String ruleSet) {
-        return RuleBook.HEALTH.equals(ruleSet) ? Optional.of(HealthTable.TEMPLATE) : Optional.empty();
+        return switch (ruleSet == null ? "" : ruleSet) {
+            case RuleBook.HEALTH -> Optional.of(HealthTable.TEMPLATE);
+            case RuleBook.ASSIGNMENT -> Optional.of(AssignmentTable.TEMPLATE);
+            default -> Optional.empty();
+        };
     }
 
     public String ruleSet() {
@@ -123,6 +138,7 @@ public final class RuleTemplate {
             }
             checked.add(new TableRow(name, cells));
         }
+        tableRule.accept(checked);
         return checked;
     }
 
@@ -140,7 +156,9 @@ public final class RuleTemplate {
             Map<String, Object> values = new HashMap<>(templateValues.apply(row.cells()));
             values.put("ruleName", drlString(ruleName(row)));
             values.put("salience", String.valueOf(checked.size() - i));
-            values.put("reason", Sentence.encode(fillThresholds(row.cells().get("reason"), row.cells())));
+            if (row.cells().containsKey("reason")) {
+                values.put("reason", Sentence.encode(fillThresholds(row.cells().get("reason"), row.cells())));
+            }
             data.add(values);
         }
         try (InputStream template = templateText()) {
