@@ -13,6 +13,7 @@ public class AssignmentDecision {
     private Integer dueInDays;
     private Integer priority;
     private boolean priorityRaised;
+    private String assignedBy;
 
     // @Modifies tells Drools which property a helper changes, so a modify only wakes the rules that look at it
     @Modifies("assignee")
@@ -39,8 +40,10 @@ public class AssignmentDecision {
      * Called by the rows of the assignment table: fills in only what no earlier row decided. {@code assignTo} is
      * "owner" (the account's owner), one of the team's groups, or a user id.
      */
-    public void decide(String assignTo, Integer dueInDays, Integer priority, Integer priorityPoints, String ownerId) {
+    public void decide(String row, String assignTo, Integer dueInDays, Integer priority, Integer priorityPoints,
+                       String ownerId) {
         if (assignTo != null && assignee == null && candidateGroups.isEmpty()) {
+            assignedBy = row;
             if (TableColumn.OWNER.equals(assignTo)) {
                 assignTo(ownerId);
             } else if (AssignmentTable.GROUPS.contains(assignTo)) {
@@ -59,6 +62,11 @@ public class AssignmentDecision {
             this.priority = this.priority + priorityPoints;
             this.priorityRaised = true;
         }
+    }
+
+    /** The row that decided who gets the task; null when rules written as code decided it. */
+    public String getAssignedBy() {
+        return assignedBy;
     }
 
     public boolean isPriorityRaised() {

@@ -9,11 +9,13 @@ import dev.accountflow.rules.RuleProblem;
 import dev.accountflow.rules.InvalidCell;
 import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.rules.RuleTextOutOfBounds;
+import dev.accountflow.rules.TableColumn;
 import dev.accountflow.rules.TableRow;
 import dev.accountflow.web.ApiException;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -39,10 +41,12 @@ public class RuleSetService {
     private final RuleCompiler compiler;
     private final RuleBook ruleBook;
     private final TransactionTemplate tx;
+    private final IdentityService identity;
 
     RuleSetService(RuleSetRecordRepository ruleSets, RuleSetVersionRepository versions,
                    RuleScenarioRepository scenarios, Scenarios scenarioRunner, RuleCompiler compiler,
-                   RuleBook ruleBook, TransactionTemplate tx) {
+                   RuleBook ruleBook, TransactionTemplate tx, IdentityService identity) {
+        this.identity = identity;
         this.ruleSets = ruleSets;
         this.versions = versions;
         this.scenarios = scenarios;
@@ -120,6 +124,7 @@ public class RuleSetService {
         int latest = checkBase(name, baseVersion);
         String checkedComment = comment(comment);
         List<TableRow> checked = checkRows(template, rows);
+        checkAssignees(template, checked);
         String drl = template.toDrl(checked);
         compileOrRefuse(name, latest + 1, drl);
         return store(new RuleSetVersion(name, latest + 1, drl, TableRows.write(checked), author, checkedComment,
@@ -147,6 +152,24 @@ public class RuleSetService {
         ruleSet(name);
         return RuleTemplate.of(name).orElseThrow(() -> ApiException.notFound("A table for rule set '" + name
                 + "' (it is kept as rule code)"));
+    }
+
+    /** An assignee cell that is not the owner or one of the team's groups must name a user the engine knows. */
+    private void checkAssignees(RuleTemplate template, List<TableRow> rows) {
+        for (TableColumn column : template.columns()) {
+            if (column.type() != TableColumn.Type.ASSIGNEE) {
+                continue;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                String who = rows.get(i).cells().get(column.key());
+                if (who != null && !column.values().contains(who)
+                        && identity.createUserQuery().userId(who).count() == 0) {
+                    String problem = new InvalidCell(i + 1, rows.get(i).name(), column.label(), "'" + who
+                            + "' is not a user AccountFlow knows; give " + column.rule()).getMessage();
+                    throw ApiException.badRequest("Invalid table: " + problem, problem);
+                }
+            }
+        }
     }
 
     static List<TableRow> checkRows(RuleTemplate template, List<TableRow> rows) {
