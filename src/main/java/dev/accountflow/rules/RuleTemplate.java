@@ -149,6 +149,14 @@ public final class RuleTemplate {
 
     /** Checks the rows, then turns them into DRL through the developer's template. */
     public String toDrl(List<TableRow> rows) {
+        return toDrl(rows, null);
+    }
+
+    /**
+     * Checks the rows, then turns them into DRL through a template text a rule developer saved as a version (null:
+     * the template in rules/). A template that the template compiler cannot read is refused with its message.
+     */
+    public String toDrl(List<TableRow> rows, String templateText) {
         List<TableRow> checked = check(rows);
         List<Map<String, Object>> data = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
@@ -161,10 +169,16 @@ public final class RuleTemplate {
             }
             data.add(values);
         }
-        try (InputStream template = templateText()) {
+        try (InputStream template = templateText == null ? templateText()
+                : new ByteArrayInputStream(templateText.getBytes(StandardCharsets.UTF_8))) {
             return new ObjectDataCompiler().compile(data, template);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            if (templateText == null) {
+                throw e;
+            }
+            throw new IllegalArgumentException("the template cannot be read: " + e.getMessage(), e);
         }
     }
 

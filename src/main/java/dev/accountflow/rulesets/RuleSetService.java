@@ -33,6 +33,7 @@ public class RuleSetService {
             .withZone(ZoneOffset.UTC);
     private static final int MAX_COMMENT = 1_000;
     private static final int MAX_SCENARIO_NAME = 200;
+    private static final int MAX_TEMPLATE = 200_000;
 
     private final RuleSetRecordRepository ruleSets;
     private final RuleSetVersionRepository versions;
@@ -125,10 +126,50 @@ public class RuleSetService {
         String checkedComment = comment(comment);
         List<TableRow> checked = checkRows(template, rows);
         checkAssignees(template, checked);
-        String drl = template.toDrl(checked);
+        // rows are compiled with the template in force: a developer's template version once it is published
+        String templateText = active(name).getTemplateText();
+        String drl = template.toDrl(checked, templateText);
         compileOrRefuse(name, latest + 1, drl);
-        return store(new RuleSetVersion(name, latest + 1, drl, TableRows.write(checked), author, checkedComment,
+        return store(new RuleSetVersion(name, latest + 1, drl, TableRows.write(checked), templateText, author,
+                checkedComment, baseVersion));
+    }
+
+    /**
+     * Saves a rule developer's new template as a draft: it is compiled with the active version's rows and must
+     * compile; scenarios, simulation and publish then treat it like any other version.
+     */
+    RuleSetVersion saveTemplateDraft(String name, String templateText, String comment, Integer baseVersion,
+                                     String author) {
+        RuleTemplate template = templateOf(name);
+        int latest = checkBase(name, baseVersion);
+        String checkedComment = comment(comment);
+        String text = requireText(templateText);
+        if (text.length() > MAX_TEMPLATE) {
+            throw ApiException.badRequest("Invalid template: longer than " + String.format("%,d", MAX_TEMPLATE)
+                    + " characters", "template: too long");
+        }
+        RuleSetVersion active = active(name);
+        if (active.getTableRows() == null) {
+            throw ApiException.conflict("The active version of '" + name + "' is rule code, not a table: restore or"
+                    + " save a table version first", "template: no active table");
+        }
+        List<TableRow> rows = TableRows.read(active.getTableRows());
+        String drl;
+        try {
+            drl = template.toDrl(rows, text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid template: " + e.getMessage(), "template: " + e.getMessage());
+        }
+        compileOrRefuse(name, latest + 1, drl);
+        return store(new RuleSetVersion(name, latest + 1, drl, active.getTableRows(), text, author, checkedComment,
                 baseVersion));
+    }
+
+    /** The template a version was compiled with: its own, or the one in rules/. */
+    String templateTextOf(String name, int version) {
+        RuleTemplate template = templateOf(name);
+        String own = version(name, version).getTemplateText();
+        return own != null ? own : template.template();
     }
 
     /** The rows of a version kept as a table; a version written as raw DRL has none. */
@@ -262,8 +303,8 @@ public class RuleSetService {
         }
         int latest = latestVersion(name);
         CompiledRuleSet compiled = publishable(name, latest + 1, source.getDrl());
-        goLive(name, latest + 1, new RuleSetVersion(name, latest + 1, source.getDrl(), source.getTableRows(), author,
-                checkedComment, latest));
+        goLive(name, latest + 1, new RuleSetVersion(name, latest + 1, source.getDrl(), source.getTableRows(),
+                source.getTemplateText(), author, checkedComment, latest));
         ruleBook.publish(compiled);
         return version(name, latest + 1);
     }

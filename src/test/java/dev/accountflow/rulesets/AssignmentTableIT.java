@@ -84,6 +84,34 @@ class AssignmentTableIT extends PostgresIT {
     }
 
     @Test
+    void aNewArrBandSuggestsScenariosOneDollarEitherSideOfItsThreshold() throws Exception {
+        ObjectNode draft = draftFromActive("Big quotes go to max");
+        ((ArrayNode) draft.get("rows")).insertObject(0).put("name", "Quotes of {arrAtLeast} or more go to max")
+                .putObject("cells").put("tasks", "Task_PrepareQuote").put("arrAtLeast", "180,000")
+                .put("assignTo", TestUsers.MAX);
+        int version = created(post(API + "/versions", TestUsers.MAX, draft.toString())).get("version").asInt();
+
+        JsonNode suggestions = ok(post(API + "/versions/" + version + "/boundary-scenarios", TestUsers.MAX, ""));
+
+        assertThat(suggestions.findValuesAsText("name")).containsExactly(
+                "Boundary: Quotes of $180,000 or more go to max — ARR $179,999",
+                "Boundary: Quotes of $180,000 or more go to max — ARR $180,000",
+                "Boundary: Quotes of $180,000 or more go to max — ARR $180,001");
+        assertThat(suggestions.findValuesAsText("assignee")).containsExactly("amy", TestUsers.MAX, TestUsers.MAX);
+        // accepted as they are, they pass on the draft (and are taken away again: they pin this draft only)
+        java.util.List<String> added = new java.util.ArrayList<>();
+        try {
+            for (JsonNode suggestion : suggestions) {
+                added.add(created(post(API + "/scenarios", TestUsers.MAX, suggestion.toString())).get("id").asText());
+            }
+            JsonNode test = ok(post(API + "/versions/" + version + "/test", TestUsers.MAX, ""));
+            assertThat(test.get("passed").asBoolean()).as(test.toString()).isTrue();
+        } finally {
+            added.forEach(id -> send("DELETE", API + "/scenarios/" + id, TestUsers.MAX, null, null));
+        }
+    }
+
+    @Test
     void anAssigneeNobodyKnowsAndATableWithoutACatchAllAreRefusedAndNothingIsStored() throws Exception {
         int before = latest();
         ObjectNode unknown = draftFromActive("typo");
@@ -130,6 +158,50 @@ class AssignmentTableIT extends PostgresIT {
         JsonNode row = ok(get(API + "/versions/" + saved.get("version").asInt() + "/table", TestUsers.IVY))
                 .get("rows").get(0);
         assertThat(row.get("cells").get("arrAtLeast").asText()).isEqualTo("$250,000");
+    }
+
+    @Test
+    void aRuleDeveloperSavesATemplateVersionThatIsCompiledTestedAndPublishedLikeATable() throws Exception {
+        int before = active();
+        String template = get(API + "/versions/" + before + "/template", TestUsers.ADMIN).body();
+        assertThat(template).contains("template \"assignment\"", "@{assignTo}");
+        assertThat(get(API + "/versions/" + before + "/template", TestUsers.MAX).statusCode()).isEqualTo(403);
+        assertThat(saveTemplate(template, TestUsers.MAX).statusCode()).isEqualTo(403);
+
+        int latest = latest();
+        HttpResponse<String> broken = saveTemplate(template.replace("update( $decision );", "update( $decision ;"),
+                TestUsers.ADMIN);
+        assertThat(broken.statusCode()).as(broken.body()).isEqualTo(400);
+        assertThat(json.readTree(broken.body()).get("error").asText()).startsWith("The rules do not compile");
+        assertThat(latest()).isEqualTo(latest);
+
+        // compiles, but turns the tier condition around: the scenarios catch it and it never goes live
+        int nobody = created(saveTemplate(template.replace("tier == \"@{tier}\"", "tier != \"@{tier}\""),
+                TestUsers.ADMIN)).get("version").asInt();
+        assertThat(ok(post(API + "/versions/" + nobody + "/test", TestUsers.MAX, "")).get("passed").asBoolean())
+                .isFalse();
+        assertThat(post(API + "/versions/" + nobody + "/publish", TestUsers.MAX, "").statusCode()).isEqualTo(409);
+        assertThat(active()).isEqualTo(before);
+
+        String noted = template.replace("then\n", "then\n    // decided by the assignment table\n");
+        int version = created(saveTemplate(noted, TestUsers.ADMIN)).get("version").asInt();
+        assertThat(ok(get(API + "/versions/" + version + "/table", TestUsers.IVY)).get("rows"))
+                .isEqualTo(ok(get(API + "/versions/" + before + "/table", TestUsers.IVY)).get("rows"));
+        assertThat(post(API + "/versions/" + version + "/publish", TestUsers.MAX, "").statusCode()).isEqualTo(200);
+        try {
+            // a manager's next table draft is compiled with the template in force
+            JsonNode draft = created(post(API + "/versions", TestUsers.MAX, draftFromActive("same rows").toString()));
+            assertThat(draft.get("drl").asText()).contains("// decided by the assignment table");
+        } finally {
+            assertThat(post(API + "/versions/" + before + "/restore", TestUsers.MAX, "").statusCode()).isEqualTo(201);
+        }
+        assertThat(get(API + "/versions/" + active() + "/template", TestUsers.ADMIN).body())
+                .doesNotContain("// decided by the assignment table");
+    }
+
+    private HttpResponse<String> saveTemplate(String template, String user) throws Exception {
+        return post(API + "/versions", user, json.writeValueAsString(Map.of("template", template, "comment",
+                "template change", "baseVersion", latest())));
     }
 
     private static JsonNode draft(ObjectNode draft, int row) {
