@@ -183,7 +183,7 @@ class AssignmentTableIT extends PostgresIT {
         assertThat(post(API + "/versions/" + nobody + "/publish", TestUsers.MAX, "").statusCode()).isEqualTo(409);
         assertThat(active()).isEqualTo(before);
 
-        String noted = template.replace("then\n", "then\n    // decided by the assignment table\n");
+        String noted = template.replace("salience @{salience}\n", "salience @{salience}\nenabled true\n");
         int version = created(saveTemplate(noted, TestUsers.ADMIN)).get("version").asInt();
         assertThat(ok(get(API + "/versions/" + version + "/table", TestUsers.IVY)).get("rows"))
                 .isEqualTo(ok(get(API + "/versions/" + before + "/table", TestUsers.IVY)).get("rows"));
@@ -191,12 +191,12 @@ class AssignmentTableIT extends PostgresIT {
         try {
             // a manager's next table draft is compiled with the template in force
             JsonNode draft = created(post(API + "/versions", TestUsers.MAX, draftFromActive("same rows").toString()));
-            assertThat(draft.get("drl").asText()).contains("// decided by the assignment table");
+            assertThat(draft.get("drl").asText()).contains("enabled true");
         } finally {
             assertThat(post(API + "/versions/" + before + "/restore", TestUsers.MAX, "").statusCode()).isEqualTo(201);
         }
         assertThat(get(API + "/versions/" + active() + "/template", TestUsers.ADMIN).body())
-                .doesNotContain("// decided by the assignment table");
+                .doesNotContain("enabled true");
     }
 
     private HttpResponse<String> saveTemplate(String template, String user) throws Exception {
