@@ -9,6 +9,7 @@
   }
   var base = page.getAttribute("data-api");
   var canEdit = page.getAttribute("data-can-edit") === "true";
+  var name = page.getAttribute("data-name");
   var csrfToken = (document.querySelector("meta[name='_csrf']") || {}).content;
   var csrfHeader = (document.querySelector("meta[name='_csrf_header']") || {}).content;
   var state = {columns: [], placeholders: {}, rows: [], activeVersion: null, latestVersion: null, draft: null,
@@ -83,6 +84,17 @@
       if (column.type === "DECIMAL" && Math.round(number * 100) !== number * 100) { return column.rule; }
       if (number < Number(column.min) || number > Number(column.max)) { return column.rule; }
     }
+    if (column.type === "MONEY") {
+      if (!/^\s*\$?\s*(\d{1,3}(,\d{3})+|\d+)\s*$/.test(value)) { return column.rule; }
+      if (Number(value.replace(/[\s$,]/g, "")) > Number(column.max)) { return column.rule; }
+    }
+    if (column.type === "NAMES") {
+      var names = value.split(",").map(function (n) { return n.trim(); });
+      if (names.length > 20 || names.some(function (n) { return !/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/.test(n); })) {
+        return column.rule;
+      }
+    }
+    if (column.type === "ASSIGNEE" && !/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/.test(value)) { return column.rule; }
     if (column.type === "SENTENCE") {
       if (value.length > 300) { return column.rule; }
       var bad = (value.match(/\{([A-Za-z]+)}/g) || []).filter(function (p) {
@@ -122,6 +134,12 @@
       field = el("input", {type: "text", className: "sentence", "data-column": column.key, "aria-label": column.label,
         maxlength: 300, title: column.rule});
       field.value = value;
+    } else if (column.type === "MONEY" || column.type === "NAMES" || column.type === "ASSIGNEE") {
+      // names, amounts as people type them (180,000) and assignees are text; the list offers the known ones
+      field = el("input", {type: "text", className: "cell-" + column.type.toLowerCase(), "data-column": column.key,
+        "aria-label": column.label, title: column.rule, maxlength: 2000});
+      if (column.type === "ASSIGNEE") { field.setAttribute("list", "assignees-" + column.key); }
+      field.value = value;
     } else {
       field = el("input", {type: "number", "data-column": column.key, "aria-label": column.label, title: column.rule,
         min: column.min, max: column.max, step: column.type === "INTEGER" ? "1" : "any"});
@@ -160,6 +178,11 @@
     head.appendChild(el("tr", {}, [el("th", {text: "Name"}), el("th", {text: "Reads as"})]
       .concat(state.columns.map(function (c) { return el("th", {text: c.label, title: c.rule}); }))
       .concat([canEdit ? el("th", {text: ""}) : null])));
+    state.columns.filter(function (c) { return c.type === "ASSIGNEE" && !$("assignees-" + c.key); }).forEach(function (c) {
+      $("rule-table").parentNode.appendChild(el("datalist", {id: "assignees-" + c.key}, c.values.map(function (v) {
+        return el("option", {value: v});
+      })));
+    });
     var body = $("rule-table").querySelector("tbody");
     body.textContent = "";
     state.rows.forEach(function (row, index) {
@@ -228,7 +251,7 @@
       renderTable();
       renderHistory(detail.data.versions);
       renderScenarios(detail.data.scenarios);
-      if (canEdit) { renderScenarioForm(detail.data.factsTemplate); }
+      if (canEdit) { renderScenarioForm(detail.data.factsTemplate, detail.data.expectedTemplate); }
     });
   }
 
@@ -267,13 +290,18 @@
   }
 
   // scenarios are form rows: one typed input per fact, the expected outcome as drop-downs
-  function renderScenarioForm(template) {
+  function renderScenarioForm(template, expectedTemplate) {
     var box = $("scenario-fields");
     box.textContent = "";
     Object.keys(template || {}).forEach(function (key) {
       var sample = template[key];
       var field;
-      if (typeof sample === "boolean") {
+      var choices = state.columns.filter(function (c) { return c.key === key && c.type === "ENUM"; })[0];
+      if (choices) {
+        field = el("select", {"data-fact": key, "data-kind": "choice"}, [el("option", {value: "", text: "none"})]
+          .concat(choices.values.map(function (v) { return el("option", {value: v, text: v}); })));
+        field.value = sample === null ? "" : String(sample);
+      } else if (typeof sample === "boolean") {
         field = el("select", {"data-fact": key}, [el("option", {value: "true", text: "yes"}),
           el("option", {value: "false", text: "no"})]);
         field.value = String(sample);
@@ -283,14 +311,38 @@
       }
       box.appendChild(el("label", {}, [key, field]));
     });
-    var atRisk = el("select", {id: "expected-at-risk"}, [el("option", {value: "true", text: "at risk"}),
-      el("option", {value: "false", text: "not at risk"})]);
-    box.appendChild(el("label", {}, ["Expected: account is", atRisk]));
-    var codes = (state.columns.filter(function (c) { return c.key === "flagCode"; })[0] || {values: []}).values;
-    var flags = el("select", {id: "expected-flags", multiple: true, size: 4}, codes.map(function (c) {
-      return el("option", {value: c, text: c});
-    }));
-    box.appendChild(el("label", {}, ["Expected flags", flags]));
+    if (name === "health") {
+      var atRisk = el("select", {id: "expected-at-risk"}, [el("option", {value: "true", text: "at risk"}),
+        el("option", {value: "false", text: "not at risk"})]);
+      box.appendChild(el("label", {}, ["Expected: account is", atRisk]));
+      var codes = (state.columns.filter(function (c) { return c.key === "flagCode"; })[0] || {values: []}).values;
+      var flags = el("select", {id: "expected-flags", multiple: true, size: 4}, codes.map(function (c) {
+        return el("option", {value: c, text: c});
+      }));
+      box.appendChild(el("label", {}, ["Expected flags", flags]));
+      return;
+    }
+    // any other rule set: one field per outcome; a blank field is not checked
+    Object.keys(expectedTemplate || {}).concat(name === "assignment" ? ["candidateGroups"] : [])
+      .forEach(function (key) {
+        var sample = expectedTemplate[key];
+        var field;
+        if (key === "candidateGroups") {
+          var groups = ((state.columns.filter(function (c) { return c.type === "ASSIGNEE"; })[0] || {values: []}).values)
+            .filter(function (v) { return v !== "owner"; });
+          field = el("select", {"data-expected": key}, [el("option", {value: "", text: "not checked"}),
+            el("option", {value: "[]", text: "no group"})].concat(groups.map(function (g) {
+              return el("option", {value: g, text: g});
+            })));
+        } else if (typeof sample === "boolean") {
+          field = el("select", {"data-expected": key}, [el("option", {value: "", text: "not checked"}),
+            el("option", {value: "true", text: "yes"}), el("option", {value: "false", text: "no"})]);
+        } else {
+          field = el("input", {"data-expected": key, type: typeof sample === "number" ? "number" : "text",
+            step: "1", placeholder: "not checked"});
+        }
+        box.appendChild(el("label", {}, ["Expected " + key, field]));
+      });
   }
 
   function addScenarioFromForm(event) {
@@ -298,13 +350,25 @@
     var facts = {};
     document.querySelectorAll("#scenario-fields [data-fact]").forEach(function (field) {
       var key = field.getAttribute("data-fact");
-      if (field.tagName === "SELECT") { facts[key] = field.value === "true"; }
+      if (field.getAttribute("data-kind") === "choice") { facts[key] = field.value === "" ? null : field.value; }
+      else if (field.tagName === "SELECT") { facts[key] = field.value === "true"; }
       else if (field.type === "number") { facts[key] = field.value === "" ? null : Number(field.value); }
       else { facts[key] = field.value; }
     });
-    var flags = Array.prototype.map.call($("expected-flags").selectedOptions, function (o) { return o.value; });
-    var body = {name: $("scenario-name").value, facts: facts,
-      expected: {atRisk: $("expected-at-risk").value === "true", flags: flags}};
+    var expected = {};
+    if (name === "health") {
+      expected = {atRisk: $("expected-at-risk").value === "true",
+        flags: Array.prototype.map.call($("expected-flags").selectedOptions, function (o) { return o.value; })};
+    }
+    document.querySelectorAll("#scenario-fields [data-expected]").forEach(function (field) {
+      var key = field.getAttribute("data-expected");
+      if (field.value === "") { return; }
+      if (key === "candidateGroups") { expected[key] = field.value === "[]" ? [] : [field.value]; }
+      else if (field.tagName === "SELECT") { expected[key] = field.value === "true"; }
+      else if (field.type === "number") { expected[key] = Number(field.value); }
+      else { expected[key] = field.value; }
+    });
+    var body = {name: $("scenario-name").value, facts: facts, expected: expected};
     api("POST", base + "/scenarios", body).then(function (r) {
       var box = $("scenario-message");
       box.hidden = false;

@@ -12,6 +12,8 @@ public class AssignmentDecision {
     private List<String> candidateGroups = new ArrayList<>();
     private Integer dueInDays;
     private Integer priority;
+    private boolean priorityRaised;
+    private String assignedBy;
 
     // @Modifies tells Drools which property a helper changes, so a modify only wakes the rules that look at it
     @Modifies("assignee")
@@ -32,6 +34,49 @@ public class AssignmentDecision {
     @Modifies("priority")
     public void priority(int priority) {
         this.priority = priority;
+    }
+
+    /**
+     * Called by the rows of the assignment table: fills in only what no earlier row decided. {@code assignTo} is
+     * "owner" (the account's owner), one of the team's groups, or a user id.
+     */
+    public void decide(String row, String assignTo, Integer dueInDays, Integer priority, Integer priorityPoints,
+                       String ownerId, String routedGroup) {
+        if (TableColumn.ROUTED.equals(assignTo)) {
+            // no routing decided yet: the task stays open for the rows below
+            if (routedGroup != null && assignee == null && candidateGroups.isEmpty()) {
+                assignedBy = row;
+                offerTo(routedGroup);
+            }
+        } else if (assignTo != null && assignee == null && candidateGroups.isEmpty()) {
+            assignedBy = row;
+            if (TableColumn.OWNER.equals(assignTo)) {
+                assignTo(ownerId);
+            } else if (AssignmentTable.GROUPS.contains(assignTo)) {
+                offerTo(assignTo);
+            } else {
+                assignTo(assignTo);
+            }
+        }
+        if (dueInDays != null && this.dueInDays == null) {
+            this.dueInDays = dueInDays;
+        }
+        if (priority != null && this.priority == null) {
+            this.priority = priority;
+        }
+        if (priorityPoints != null && this.priority != null && !priorityRaised) {
+            this.priority = this.priority + priorityPoints;
+            this.priorityRaised = true;
+        }
+    }
+
+    /** The row that decided who gets the task; null when rules written as code decided it. */
+    public String getAssignedBy() {
+        return assignedBy;
+    }
+
+    public boolean isPriorityRaised() {
+        return priorityRaised;
     }
 
     public String getAssignee() {

@@ -35,11 +35,22 @@ public final class RuleTemplate {
     private final Map<String, Function<Map<String, String>, String>> thresholdText;
     private final Function<Map<String, String>, Map<String, Object>> templateValues;
     private final Map<String, String> placeholderSources;
+    private final java.util.function.Consumer<List<TableRow>> tableRule;
 
     RuleTemplate(String ruleSet, List<TableColumn> columns, List<String> namePlaceholders,
                  Map<String, Function<Map<String, String>, String>> thresholdText,
                  Function<Map<String, String>, Map<String, Object>> templateValues,
                  Map<String, String> placeholderSources) {
+        this(ruleSet, columns, namePlaceholders, thresholdText, templateValues, placeholderSources, rows -> {
+        });
+    }
+
+    /** {@code tableRule} checks the rows as a whole once every cell fits (e.g. "the last row catches every task"). */
+    RuleTemplate(String ruleSet, List<TableColumn> columns, List<String> namePlaceholders,
+                 Map<String, Function<Map<String, String>, String>> thresholdText,
+                 Function<Map<String, String>, Map<String, Object>> templateValues,
+                 Map<String, String> placeholderSources, java.util.function.Consumer<List<TableRow>> tableRule) {
+        this.tableRule = tableRule;
         this.placeholderSources = Map.copyOf(placeholderSources);
         this.ruleSet = ruleSet;
         this.columns = List.copyOf(columns);
@@ -50,13 +61,13 @@ public final class RuleTemplate {
 
     /** The rule sets kept as tables. */
     public static Optional<RuleTemplate> of(String ruleSet) {
-        if (RuleBook.NOTIFICATIONS.equals(ruleSet)) {
-            return Optional.of(NotificationsTable.TEMPLATE);
-        }
-        if (RuleBook.FEATURE_ROUTING.equals(ruleSet)) {
-            return Optional.of(FeatureRoutingTable.TEMPLATE);
-        }
-        return RuleBook.HEALTH.equals(ruleSet) ? Optional.of(HealthTable.TEMPLATE) : Optional.empty();
+        return switch (ruleSet == null ? "" : ruleSet) {
+            case RuleBook.HEALTH -> Optional.of(HealthTable.TEMPLATE);
+            case RuleBook.ASSIGNMENT -> Optional.of(AssignmentTable.TEMPLATE);
+            case RuleBook.NOTIFICATIONS -> Optional.of(NotificationsTable.TEMPLATE);
+            case RuleBook.FEATURE_ROUTING -> Optional.of(FeatureRoutingTable.TEMPLATE);
+            default -> Optional.empty();
+        };
     }
 
     public String ruleSet() {
@@ -129,6 +140,7 @@ public final class RuleTemplate {
             }
             checked.add(new TableRow(name, cells));
         }
+        tableRule.accept(checked);
         return checked;
     }
 
@@ -139,6 +151,14 @@ public final class RuleTemplate {
 
     /** Checks the rows, then turns them into DRL through the developer's template. */
     public String toDrl(List<TableRow> rows) {
+        return toDrl(rows, null);
+    }
+
+    /**
+     * Checks the rows, then turns them into DRL through a template text a rule developer saved as a version (null:
+     * the template in rules/). A template that the template compiler cannot read is refused with its message.
+     */
+    public String toDrl(List<TableRow> rows, String templateText) {
         List<TableRow> checked = check(rows);
         List<Map<String, Object>> data = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
@@ -146,13 +166,21 @@ public final class RuleTemplate {
             Map<String, Object> values = new HashMap<>(templateValues.apply(row.cells()));
             values.put("ruleName", drlString(ruleName(row)));
             values.put("salience", String.valueOf(checked.size() - i));
-            values.put("reason", Sentence.encode(fillThresholds(row.cells().get("reason"), row.cells())));
+            if (row.cells().containsKey("reason")) {
+                values.put("reason", Sentence.encode(fillThresholds(row.cells().get("reason"), row.cells())));
+            }
             data.add(values);
         }
-        try (InputStream template = templateText()) {
+        try (InputStream template = templateText == null ? templateText()
+                : new ByteArrayInputStream(templateText.getBytes(StandardCharsets.UTF_8))) {
             return new ObjectDataCompiler().compile(data, template);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            if (templateText == null) {
+                throw e;
+            }
+            throw new IllegalArgumentException("the template cannot be read: " + e.getMessage(), e);
         }
     }
 

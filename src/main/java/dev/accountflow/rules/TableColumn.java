@@ -14,9 +14,16 @@ public record TableColumn(String key, String label, Type type, boolean required,
                           BigDecimal max, String rule) {
 
     /** The kinds of cell a sales manager fills in. */
-    public enum Type { INTEGER, DECIMAL, YES_NO, ENUM, SENTENCE }
+    public enum Type { INTEGER, DECIMAL, YES_NO, ENUM, SENTENCE, MONEY, NAMES, ASSIGNEE }
 
     static final int MAX_SENTENCE = 300;
+    static final int MAX_NAMES = 20;
+    /** What a task key, process key, territory, group or user id may look like: a name, never an expression. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
+    /** The account's own owner, in an assignee cell. */
+    static final String OWNER = "owner";
+    /** The group another table chose for the task (feature-routing picks a product area's group). */
+    static final String ROUTED = "routed";
 
     static TableColumn integer(String key, String label, int min, int max) {
         return new TableColumn(key, label, Type.INTEGER, false, null, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
@@ -34,6 +41,31 @@ public record TableColumn(String key, String label, Type type, boolean required,
 
     static TableColumn choice(String key, String label, List<String> values) {
         return new TableColumn(key, label, Type.ENUM, true, values, null, null, "one of " + String.join(", ", values));
+    }
+
+    /** Like {@link #choice}, but blank means "any". */
+    static TableColumn anyOf(String key, String label, List<String> values) {
+        return new TableColumn(key, label, Type.ENUM, false, values, null, null,
+                "one of " + String.join(", ", values) + ", or blank for any");
+    }
+
+    /** Whole dollars as people type them (180,000 or $180,000); kept as they read ($180,000). */
+    static TableColumn money(String key, String label) {
+        return new TableColumn(key, label, Type.MONEY, false, null, BigDecimal.ZERO, new BigDecimal("1000000000000"),
+                "an amount in whole dollars like 180,000 or $180,000, up to $1,000,000,000,000");
+    }
+
+    /** One or more names (task keys, territories) separated by commas; upper-cased when {@code upper}. */
+    static TableColumn names(String key, String label, String example) {
+        return new TableColumn(key, label, Type.NAMES, false, null, null, null,
+                "one or more names separated by commas, like " + example + " (letters, digits, _ . -), or blank for any");
+    }
+
+    /** Who gets the task: the account's owner, one of the team's groups, or a user id. */
+    static TableColumn assignee(String key, String label, List<String> groups) {
+        List<String> values = java.util.stream.Stream.concat(java.util.stream.Stream.of(OWNER, ROUTED), groups.stream()).toList();
+        return new TableColumn(key, label, Type.ASSIGNEE, false, values, null, null,
+                "owner (the account's owner), routed (the group the routing table chose), a group (" + String.join(", ", groups) + ") or a user id like amy");
     }
 
     static TableColumn sentence(String key, String label, List<String> placeholders) {
@@ -70,6 +102,14 @@ public record TableColumn(String key, String label, Type type, boolean required,
                 yield upper;
             }
             case SENTENCE -> Sentence.check(text, MAX_SENTENCE, values);
+            case MONEY -> money(text);
+            case NAMES -> names(text);
+            case ASSIGNEE -> {
+                if (!NAME.matcher(text).matches()) {
+                    throw new IllegalArgumentException("'" + shorten(text) + "' is not " + rule);
+                }
+                yield values.contains(text.toLowerCase(Locale.ROOT)) ? text.toLowerCase(Locale.ROOT) : text;
+            }
         };
     }
 
@@ -97,6 +137,41 @@ public record TableColumn(String key, String label, Type type, boolean required,
             value = value.setScale(1);
         }
         return value.toPlainString();
+    }
+
+    private String money(String text) {
+        BigDecimal amount = dev.accountflow.money.Money.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException("'" + shorten(text) + "' is not " + rule));
+        if (amount.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("'" + shorten(text) + "' is not " + rule);
+        }
+        if (amount.compareTo(max) > 0) {
+            throw new IllegalArgumentException(dev.accountflow.money.Money.format(amount) + " is out of range: " + rule);
+        }
+        return dev.accountflow.money.Money.format(amount);
+    }
+
+    private String names(String text) {
+        List<String> names = java.util.Arrays.stream(text.split(",")).map(String::strip).toList();
+        if (names.size() > MAX_NAMES) {
+            throw new IllegalArgumentException("at most " + MAX_NAMES + " names (" + names.size() + ")");
+        }
+        for (String name : names) {
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("'" + shorten(name) + "' is not a name: " + rule);
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    /** Whole dollars of a money cell's canonical text ("$180,000" → 180000). */
+    static String dollars(String canonical) {
+        return dev.accountflow.money.Money.require("amount", canonical).toBigInteger().toString();
+    }
+
+    /** A names cell as a DRL list of string literals: its names are letters, digits and _ . - only. */
+    static String drlNames(String canonical) {
+        return String.join(", ", java.util.Arrays.stream(canonical.split(",\\s*")).map(n -> "\"" + n + "\"").toList());
     }
 
     private String yesNo(String text) {

@@ -6,6 +6,8 @@ import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.RuleBook;
 import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.rules.TableRow;
+import dev.accountflow.rules.TaskFacts;
+import dev.accountflow.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,13 @@ class BoundaryScenarios {
             "openEscalationsAtLeast", "openEscalations",
             "csatBelow", "csat");
 
+    /** Assignment columns that hold a threshold: ARR bands (in dollars) and days-to-renewal bands. */
+    private static final Map<String, String> ASSIGNMENT_FACT = Map.of(
+            "arrAtLeast", "arr",
+            "arrBelow", "arr",
+            "daysToRenewalAtLeast", "daysToRenewal",
+            "daysToRenewalAtMost", "daysToRenewal");
+
     private final RuleSetService ruleSets;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -42,6 +51,9 @@ class BoundaryScenarios {
 
     List<Suggestion> suggest(String name, int version) {
         RuleTemplate template = ruleSets.templateOf(name);
+        if (RuleBook.ASSIGNMENT.equals(name)) {
+            return suggestAssignments(template, name, version);
+        }
         if (!RuleBook.HEALTH.equals(name)) {
             return List.of();
         }
@@ -76,6 +88,59 @@ class BoundaryScenarios {
             }
         }
         return suggestions;
+    }
+
+    private List<Suggestion> suggestAssignments(RuleTemplate template, String name, int version) {
+        List<TableRow> draft = ruleSets.tableOf(name, version);
+        RuleSetVersion active = ruleSets.version(name, ruleSets.ruleSet(name).getActiveVersion());
+        List<TableRow> before = active.getTableRows() == null ? List.of() : TableRows.read(active.getTableRows());
+        CompiledRuleSet rules = ruleSets.compileOrRefuse(name, version, ruleSets.version(name, version).getDrl());
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (TableRow row : draft) {
+            TableRow was = before.stream().filter(r -> r.name().equals(row.name())).findFirst().orElse(null);
+            for (var threshold : ASSIGNMENT_FACT.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                String value = row.cells().get(threshold.getKey());
+                if (value == null || (was != null && Objects.equals(was.cells().get(threshold.getKey()), value))) {
+                    continue;
+                }
+                boolean money = "arr".equals(threshold.getValue());
+                BigDecimal at = new BigDecimal(money ? value.replaceAll("[$,]", "") : value);
+                for (BigDecimal probe : List.of(at.subtract(BigDecimal.ONE), at, at.add(BigDecimal.ONE))) {
+                    Map<String, Object> facts = taskMeeting(row);
+                    facts.put(threshold.getValue(), money ? (Object) probe.doubleValue() : (Object) probe.intValue());
+                    Map<String, Object> decided = RuleSetKind.ASSIGNMENT.decide(rules,
+                            json.convertValue(facts, TaskFacts.class));
+                    suggestions.add(new Suggestion("Boundary: " + template.ruleName(row) + " — " + (money
+                            ? "ARR " + Money.format(probe) : "renewal in " + probe.toPlainString() + " days"),
+                            facts, decided));
+                }
+            }
+        }
+        return suggestions;
+    }
+
+    /** A task that meets every other condition of the row, so only the probed threshold decides. */
+    private static Map<String, Object> taskMeeting(TableRow row) {
+        Map<String, String> cells = row.cells();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("processKey", first(cells.get("processes"), "renewal"));
+        facts.put("taskKey", first(cells.get("tasks"), "Task_PrepareRenewalPlan"));
+        facts.put("accountName", "Boundary check");
+        facts.put("territory", first(cells.get("territories"), "NORTHEAST"));
+        facts.put("vertical", cells.getOrDefault("vertical", "HEALTHCARE"));
+        facts.put("tier", cells.getOrDefault("tier", "ENTERPRISE"));
+        facts.put("ownerId", "no".equals(cells.get("ownerKnown")) ? null : "amy");
+        facts.put("arr", cells.containsKey("arrAtLeast")
+                ? Double.parseDouble(cells.get("arrAtLeast").replaceAll("[$,]", "")) : 100_000.0);
+        facts.put("daysToRenewal", cells.containsKey("daysToRenewalAtLeast")
+                ? Integer.parseInt(cells.get("daysToRenewalAtLeast"))
+                : cells.containsKey("daysToRenewalAtMost") ? Integer.parseInt(cells.get("daysToRenewalAtMost")) : 200);
+        facts.put("atRisk", "yes".equals(cells.get("atRisk")));
+        return facts;
+    }
+
+    private static String first(String names, String otherwise) {
+        return names == null ? otherwise : names.split(",")[0].strip();
     }
 
     /** A healthy account that meets every other condition of the row, so only the probed threshold decides. */

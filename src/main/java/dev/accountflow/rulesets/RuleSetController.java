@@ -77,7 +77,7 @@ class RuleSetController {
     record DrlRequest(String drl) {
     }
 
-    record DraftRequest(String drl, String comment, Integer baseVersion, List<RowRequest> rows) {
+    record DraftRequest(String drl, String comment, Integer baseVersion, List<RowRequest> rows, String template) {
     }
 
     // cells stay JSON values here so that a number, a word, yes/no or blank all arrive as what was typed
@@ -165,6 +165,17 @@ class RuleSetController {
     @PreAuthorize(RuleAuthors.ONLY)
     VersionDetail saveDraft(@PathVariable String name, @RequestBody DraftRequest request) {
         CurrentUser user = CurrentUser.get();
+        if (request.template() != null) {
+            if (request.rows() != null || request.drl() != null) {
+                throw ApiException.badRequest("Invalid request: send a template on its own; it is compiled with the"
+                        + " active version's rows", "template: not allowed together with rows or drl");
+            }
+            if (!RuleAuthors.writeCode(user)) {
+                throw ApiException.forbidden("Rule templates are code, kept by the rule-developers group");
+            }
+            return VersionDetail.of(ruleSets.saveTemplateDraft(name, request.template(), request.comment(),
+                    request.baseVersion(), user.userId()));
+        }
         if (request.rows() != null) {
             if (request.drl() != null) {
                 throw ApiException.badRequest("Invalid request: send either rows (a table) or drl (rule code), not both",
@@ -179,6 +190,15 @@ class RuleSetController {
         }
         return VersionDetail.of(ruleSets.saveDraft(name, request.drl(), request.comment(), request.baseVersion(),
                 user.userId()));
+    }
+
+    /** The rule template a version was compiled with: code, for rule developers only. */
+    @GetMapping(value = "/{name}/versions/{version}/template", produces = MediaType.TEXT_PLAIN_VALUE)
+    String template(@PathVariable String name, @PathVariable int version) {
+        if (!RuleAuthors.writeCode(CurrentUser.get())) {
+            throw ApiException.forbidden("Rule templates are code, kept by the rule-developers group");
+        }
+        return ruleSets.templateTextOf(name, version);
     }
 
     /** The active version as a table. */

@@ -9,11 +9,13 @@ import dev.accountflow.rules.RuleProblem;
 import dev.accountflow.rules.InvalidCell;
 import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.rules.RuleTextOutOfBounds;
+import dev.accountflow.rules.TableColumn;
 import dev.accountflow.rules.TableRow;
 import dev.accountflow.web.ApiException;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,7 @@ public class RuleSetService {
             .withZone(ZoneOffset.UTC);
     private static final int MAX_COMMENT = 1_000;
     private static final int MAX_SCENARIO_NAME = 200;
+    private static final int MAX_TEMPLATE = 200_000;
 
     private final RuleSetRecordRepository ruleSets;
     private final RuleSetVersionRepository versions;
@@ -39,10 +42,12 @@ public class RuleSetService {
     private final RuleCompiler compiler;
     private final RuleBook ruleBook;
     private final TransactionTemplate tx;
+    private final IdentityService identity;
 
     RuleSetService(RuleSetRecordRepository ruleSets, RuleSetVersionRepository versions,
                    RuleScenarioRepository scenarios, Scenarios scenarioRunner, RuleCompiler compiler,
-                   RuleBook ruleBook, TransactionTemplate tx) {
+                   RuleBook ruleBook, TransactionTemplate tx, IdentityService identity) {
+        this.identity = identity;
         this.ruleSets = ruleSets;
         this.versions = versions;
         this.scenarios = scenarios;
@@ -120,10 +125,51 @@ public class RuleSetService {
         int latest = checkBase(name, baseVersion);
         String checkedComment = comment(comment);
         List<TableRow> checked = checkRows(template, rows);
-        String drl = template.toDrl(checked);
+        checkAssignees(template, checked);
+        // rows are compiled with the template in force: a developer's template version once it is published
+        String templateText = active(name).getTemplateText();
+        String drl = template.toDrl(checked, templateText);
         compileOrRefuse(name, latest + 1, drl);
-        return store(new RuleSetVersion(name, latest + 1, drl, TableRows.write(checked), author, checkedComment,
+        return store(new RuleSetVersion(name, latest + 1, drl, TableRows.write(checked), templateText, author,
+                checkedComment, baseVersion));
+    }
+
+    /**
+     * Saves a rule developer's new template as a draft: it is compiled with the active version's rows and must
+     * compile; scenarios, simulation and publish then treat it like any other version.
+     */
+    RuleSetVersion saveTemplateDraft(String name, String templateText, String comment, Integer baseVersion,
+                                     String author) {
+        RuleTemplate template = templateOf(name);
+        int latest = checkBase(name, baseVersion);
+        String checkedComment = comment(comment);
+        String text = requireText(templateText);
+        if (text.length() > MAX_TEMPLATE) {
+            throw ApiException.badRequest("Invalid template: longer than " + String.format("%,d", MAX_TEMPLATE)
+                    + " characters", "template: too long");
+        }
+        RuleSetVersion active = active(name);
+        if (active.getTableRows() == null) {
+            throw ApiException.conflict("The active version of '" + name + "' is rule code, not a table: restore or"
+                    + " save a table version first", "template: no active table");
+        }
+        List<TableRow> rows = TableRows.read(active.getTableRows());
+        String drl;
+        try {
+            drl = template.toDrl(rows, text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid template: " + e.getMessage(), "template: " + e.getMessage());
+        }
+        compileOrRefuse(name, latest + 1, drl);
+        return store(new RuleSetVersion(name, latest + 1, drl, active.getTableRows(), text, author, checkedComment,
                 baseVersion));
+    }
+
+    /** The template a version was compiled with: its own, or the one in rules/. */
+    String templateTextOf(String name, int version) {
+        RuleTemplate template = templateOf(name);
+        String own = version(name, version).getTemplateText();
+        return own != null ? own : template.template();
     }
 
     /** The rows of a version kept as a table; a version written as raw DRL has none. */
@@ -147,6 +193,24 @@ public class RuleSetService {
         ruleSet(name);
         return RuleTemplate.of(name).orElseThrow(() -> ApiException.notFound("A table for rule set '" + name
                 + "' (it is kept as rule code)"));
+    }
+
+    /** An assignee cell that is not the owner or one of the team's groups must name a user the engine knows. */
+    private void checkAssignees(RuleTemplate template, List<TableRow> rows) {
+        for (TableColumn column : template.columns()) {
+            if (column.type() != TableColumn.Type.ASSIGNEE) {
+                continue;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                String who = rows.get(i).cells().get(column.key());
+                if (who != null && !column.values().contains(who)
+                        && identity.createUserQuery().userId(who).count() == 0) {
+                    String problem = new InvalidCell(i + 1, rows.get(i).name(), column.label(), "'" + who
+                            + "' is not a user AccountFlow knows; give " + column.rule()).getMessage();
+                    throw ApiException.badRequest("Invalid table: " + problem, problem);
+                }
+            }
+        }
     }
 
     static List<TableRow> checkRows(RuleTemplate template, List<TableRow> rows) {
@@ -239,8 +303,8 @@ public class RuleSetService {
         }
         int latest = latestVersion(name);
         CompiledRuleSet compiled = publishable(name, latest + 1, source.getDrl());
-        goLive(name, latest + 1, new RuleSetVersion(name, latest + 1, source.getDrl(), source.getTableRows(), author,
-                checkedComment, latest));
+        goLive(name, latest + 1, new RuleSetVersion(name, latest + 1, source.getDrl(), source.getTableRows(),
+                source.getTemplateText(), author, checkedComment, latest));
         ruleBook.publish(compiled);
         return version(name, latest + 1);
     }

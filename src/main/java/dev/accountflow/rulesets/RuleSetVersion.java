@@ -25,6 +25,7 @@ class RuleSetVersion {
     private Instant publishedAt;
     private Instant retiredAt;
     private String tableRows;
+    private String templateText;
 
     protected RuleSetVersion() {
     }
@@ -45,6 +46,13 @@ class RuleSetVersion {
                    Integer basedOn) {
         this(ruleSet, version, drl, author, comment, basedOn);
         this.tableRows = tableRows;
+    }
+
+    /** A table version made with a developer's template of its own (null: the template in rules/). */
+    RuleSetVersion(String ruleSet, int version, String drl, String tableRows, String templateText, String author,
+                   String comment, Integer basedOn) {
+        this(ruleSet, version, drl, tableRows, author, comment, basedOn);
+        this.templateText = templateText;
     }
 
     void activate() {
@@ -70,4 +78,6 @@ class RuleSetVersion {
     Instant getRetiredAt() { return retiredAt; }
     /** The table rows as JSON, or null for a version written as raw DRL. */
     String getTableRows() { return tableRows; }
+    /** The template this version's rows were compiled with, or null for the one in rules/. */
+    String getTemplateText() { return templateText; }
 }

@@ -149,10 +149,11 @@ class RuleSimulation {
             var facts = assignment.factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
                     businessKeys.get(task.getProcessInstanceId()), variables::get, today);
             String from = holder(run(active, facts, new AssignmentDecision()));
-            String to = holder(run(candidate, facts, new AssignmentDecision()));
+            AssignmentDecision then = run(candidate, facts, new AssignmentDecision());
+            String to = holder(then);
             if (!from.equals(to)) {
                 report.assigneeChanges.add(new AssigneeChange(task.getId(), task.getName(), facts.getAccountName(),
-                        from, to));
+                        from, to, then.getAssignedBy()));
             }
         }
     }
@@ -214,7 +215,8 @@ class RuleSimulation {
 
     private static String holder(AssignmentDecision decision) {
         return decision.getAssignee() != null ? decision.getAssignee()
-                : "group:" + String.join(",", decision.getCandidateGroups());
+                : decision.getCandidateGroups().isEmpty() ? "nobody"
+                : String.join(", ", decision.getCandidateGroups()) + " (group)";
     }
 
     private static FlagChange flag(Account account, HealthFinding finding) {
@@ -265,10 +267,12 @@ class RuleSimulation {
                 impact.add("Open feature requests routed differently: " + flagLines.size());
                 impact.addAll(flagLines);
             }
-            assigneeChanges.stream().collect(Collectors.groupingBy(c -> c.from() + " → " + c.to(),
+            // open tasks that would move from one holder to another, counted per move and the row that makes it
+            assigneeChanges.stream().collect(Collectors.groupingBy(c -> c.from() + " → " + c.to()
+                                    + (c.row() == null ? "" : ", by row '" + c.row() + "'"),
                             java.util.TreeMap::new, Collectors.counting()))
-                    .forEach((change, tasks) -> impact.add("Assignee " + change + ": " + tasks
-                            + (tasks == 1 ? " task" : " tasks")));
+                    .forEach((change, tasks) -> impact.add(tasks + (tasks == 1 ? " open task" : " open tasks")
+                            + " would move: " + change));
             approvalChanges.forEach(c -> impact.add(c.accountName() + ": discount of " + c.discountPct() + "% "
                     + (c.to() ? "would now need approval" : "would no longer need approval")));
             return new SimulationReport(ruleSet, version, activeVersion, accounts, tasks, renewals, newlyFlagged,

@@ -12,7 +12,9 @@ public record SimulationReport(String ruleSet, int version, int activeVersion, i
     public record FlagChange(String accountId, String accountName, String code, String severity, String reason) {
     }
 
-    public record AssigneeChange(String taskId, String taskName, String accountName, String from, String to) {
+    /** {@code row}: the rule (a table row) that gives the task to its new holder, when the rules say which. */
+    public record AssigneeChange(String taskId, String taskName, String accountName, String from, String to,
+                                 String row) {
     }
 
     public record ApprovalChange(String processInstanceId, String accountName, double discountPct, boolean from,

@@ -51,6 +51,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         VALIDATE_RULES("POST /api/rule-sets/{name}/validate"),
         SAVE_RULE_DRAFT("POST /api/rule-sets/{name}/versions (table rows)"),
         SAVE_RULE_CODE("POST /api/rule-sets/{name}/versions (drl of a table)"),
+        SAVE_RULE_TEMPLATE("POST /api/rule-sets/{name}/versions (template of a table)"),
         IMPORT_RULE_WORKBOOK("POST /api/rule-sets/{name}/versions (.xlsx)"),
         SUGGEST_BOUNDARY_SCENARIOS("POST /api/rule-sets/{name}/versions/{v}/boundary-scenarios"),
         TEST_RULE_VERSION("POST /api/rule-sets/{name}/versions/{v}/test"),
@@ -91,6 +92,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.VALIDATE_RULES,        row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.SAVE_RULE_DRAFT,       row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
             Map.entry(Endpoint.SAVE_RULE_CODE,        row(403, 403, 403, 403, 403, 403, 403, 403, 201, 401)),
+            Map.entry(Endpoint.SAVE_RULE_TEMPLATE,    row(403, 403, 403, 403, 403, 403, 403, 403, 201, 401)),
             Map.entry(Endpoint.IMPORT_RULE_WORKBOOK,  row(403, 403, 201, 403, 403, 403, 403, 403, 201, 401)),
             Map.entry(Endpoint.SUGGEST_BOUNDARY_SCENARIOS, row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
             Map.entry(Endpoint.TEST_RULE_VERSION,     row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
@@ -247,6 +249,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             case VALIDATE_RULES -> new Call(rules + "/validate", json.writeValueAsString(Map.of("drl", activeDrl())));
             case SAVE_RULE_DRAFT -> new Call(rules + "/versions", draftBody());
             case SAVE_RULE_CODE -> new Call(rules + "/versions", codeBody());
+            case SAVE_RULE_TEMPLATE -> new Call(rules + "/versions", templateBody());
             case IMPORT_RULE_WORKBOOK -> new Call("POST", rules + "/versions?baseVersion=" + latestVersion(), null, null,
                     changedWorkbook());
             case SUGGEST_BOUNDARY_SCENARIOS -> new Call(rules + "/versions/" + activeVersion() + "/boundary-scenarios", "");
@@ -334,6 +337,15 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         Map<String, Object> draft = new LinkedHashMap<>();
         draft.put("drl", activeDrl());
         draft.put("comment", "Same rules, saved again");
+        draft.put("baseVersion", latestVersion());
+        return json.writeValueAsString(draft);
+    }
+
+    private String templateBody() throws Exception {
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("template", new String(getClass().getClassLoader()
+                .getResourceAsStream("rules/" + RULE_SET + ".drt").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        draft.put("comment", "Same template, saved again");
         draft.put("baseVersion", latestVersion());
         return json.writeValueAsString(draft);
     }
