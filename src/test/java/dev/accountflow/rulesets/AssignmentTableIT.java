@@ -61,7 +61,10 @@ class AssignmentTableIT extends PostgresIT {
 
     @Test
     void simulationCountsTheOpenTasksThatWouldMoveAndNamesTheRowThatMovesThem() throws Exception {
-        String territory = "SIM" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace('-', 'X');
+        // a territory as reps type them (letters only), unique to this test so only its tasks are counted
+        String territory = "SIM" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().chars()
+                .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'A' + c - '0' : c == '-' ? 'X' : c)))
+                .collect(java.util.stream.Collectors.joining());
         String processKey = "probe" + UUID.randomUUID().toString().substring(0, 8);
         repository.createDeployment().addModelInstance(processKey + ".bpmn",
                 Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(1)
