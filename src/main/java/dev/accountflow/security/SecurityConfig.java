@@ -127,7 +127,7 @@ class SecurityConfig {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
                                 new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))))
                 .exceptionHandling(e -> e
-                        .accessDeniedHandler(signInFirst(basic))
+                        .accessDeniedHandler(signInFirst(basic, json))
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), WEBAPP_API)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -195,13 +195,23 @@ class SecurityConfig {
                 : "/login?error"));
     }
 
-    /** A request refused before anyone signed in (a POST without CSRF token, say) is told to sign in: 401, not 403. */
-    private static AccessDeniedHandler signInFirst(BasicAuthenticationEntryPoint basic) {
+    /**
+     * A request refused before anyone signed in (a POST without CSRF token, say) is told to sign in: 401, not 403.
+     * A signed-in API client refused by its role gets the API's error format.
+     */
+    private static AccessDeniedHandler signInFirst(BasicAuthenticationEntryPoint basic, ObjectMapper json) {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         return (request, response, denied) -> {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth == null || auth instanceof AnonymousAuthenticationToken) {
                 basic.commence(request, response, new InsufficientAuthenticationException("Sign in first"));
+            } else if (API.matches(request)
+                    && !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                json.writeValue(response.getWriter(), Map.of("error", "Not allowed for your role",
+                        "details", List.of(request.getRequestURI() + " is for other groups")));
             } else {
                 forbidden.handle(request, response, denied);
             }

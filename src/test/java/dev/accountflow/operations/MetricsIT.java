@@ -50,7 +50,9 @@ class MetricsIT extends PostgresIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         for (String user : List.of(TestUsers.IVY, TestUsers.MAX, TestUsers.ADMIN)) {
-            assertThat(get("/actuator/prometheus", user).statusCode()).as(user).isEqualTo(403);
+            HttpResponse<String> refused = get("/actuator/prometheus", user);
+            assertThat(refused.statusCode()).as(user).isEqualTo(403);
+            assertThat(refused.body()).as(user).contains("\"error\":\"Not allowed for your role\"");
         }
         HttpResponse<String> monitor = get("/actuator/prometheus", TestUsers.MONITOR);
         assertThat(monitor.statusCode()).as(monitor.body()).isEqualTo(200);
