@@ -122,6 +122,39 @@ class BookPageWritesIT extends PostgresIT {
         assertThat(status(objectiveId)).isEqualTo("NOT_STARTED");
     }
 
+    @ParameterizedTest(name = "{0} logs a feature request on the account page: {1}")
+    @CsvSource({"ivy, 302", "ned, 403", "max, 302", "pia, 403", "sol, 403", "sid, 403", "sue, 403", "bill, 403",
+            "ada, 403", "anonymous, 401"})
+    void featureRequestByRole(String who, int expected) {
+        HttpResponse<String> answer = form(who, "/accounts/" + account.getId() + "/feature-requests",
+                featureRequest(Map.of()));
+        assertAnswer(who, answer, expected, "/accounts/" + account.getId());
+        assertThat(featureRequests()).isEqualTo(expected == 302 ? 1 : 0);
+    }
+
+    @ParameterizedTest(name = "feature request with {0} = {1} stores nothing")
+    @CsvSource(delimiter = '|', value = {"title|", "title|TOO_LONG", "businessImpact|", "businessImpact|URGENT",
+            "productArea|KITCHEN", "duplicateOf|no-such-request"})
+    void badFeatureRequestStoresNothing(String field, String value) {
+        String bad = "TOO_LONG".equals(value) ? "t".repeat(201) : value == null ? "" : value;
+        HttpResponse<String> answer = form(TestUsers.IVY, "/accounts/" + account.getId() + "/feature-requests",
+                featureRequest(Map.of(field, bad)));
+        assertThat(answer.statusCode()).as("the form comes back with its message").isIn(302, 404);
+        assertThat(featureRequests()).isZero();
+    }
+
+    private static Map<String, String> featureRequest(Map<String, String> overrides) {
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("title", "Single sign-on for clinicians",
+                "description", "Clinicians sign in twice a day", "businessImpact", "BLOCKS_RENEWAL"));
+        fields.putAll(overrides);
+        return fields;
+    }
+
+    private long featureRequests() {
+        return jdbc.queryForObject("select count(*) from feature_request where account_id = ?", Long.class,
+                account.getId());
+    }
+
     private Map<String, String> touchPoint(Map<String, String> overrides) {
         Map<String, String> fields = new LinkedHashMap<>(Map.of("contactId", sponsor.getId(), "kind", "MEETING",
                 "date", TODAY, "note", "Quarterly business review"));
