@@ -113,8 +113,8 @@
       var parts = source.split(":");
       var cell = (row.cells[parts[0]] || "").toString().trim();
       if (!cell) { return "any"; }
-      if (parts[1] === "drop") {
-        var n = -Number(cell.replace("−", "-"));
+      if (parts[1] === "drop" || parts[1] === "percent") {
+        var n = Number(cell.replace("−", "-").replace("%", "")) * (parts[1] === "drop" ? -1 : 1);
         return isFinite(n) ? String(parseFloat(n.toFixed(2))) + "%" : whole;
       }
       return cell;

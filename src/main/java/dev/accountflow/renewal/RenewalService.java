@@ -227,8 +227,9 @@ public class RenewalService {
     /** The facts the stage-gate rules see for a renewal quote (also used to simulate rule changes). */
     @Transactional(readOnly = true)
     public DiscountFacts discountFacts(String accountId, double arr, double discountPct) {
-        String tier = accounts.account(accountId).map(a -> a.getTier().name()).orElse(null);
-        return new DiscountFacts("RENEWAL", tier, arr, discountPct);
+        var account = accounts.account(accountId);
+        return new DiscountFacts("RENEWAL", account.map(a -> a.getTier().name()).orElse(null),
+                account.map(a -> a.getVertical().name()).orElse(null), arr, discountPct);
     }
 
     /** Reminds whoever holds an overdue task of this renewal, at most once a day per task. */

@@ -98,6 +98,11 @@ public final class Sentence {
         return fill(decode(encoded), values::get);
     }
 
+    /** Called by generated stage-gate rules: the reason with the deal's figures filled in. */
+    public static String gateReason(String encoded, StageGateFacts facts) {
+        return fill(decode(encoded), StageGatesTable.reasonValues(facts)::get);
+    }
+
     static String percent(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "%";
     }

@@ -94,13 +94,8 @@ public record TableColumn(String key, String label, Type type, boolean required,
         return switch (type) {
             case INTEGER, DECIMAL -> number(text);
             case YES_NO -> yesNo(text);
-            case ENUM -> {
-                String upper = text.toUpperCase(Locale.ROOT);
-                if (!values.contains(upper)) {
-                    throw new IllegalArgumentException("'" + shorten(text) + "' is not " + rule);
-                }
-                yield upper;
-            }
+            case ENUM -> values.stream().filter(v -> v.equalsIgnoreCase(text)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("'" + shorten(text) + "' is not " + rule));
             case SENTENCE -> Sentence.check(text, MAX_SENTENCE, values);
             case MONEY -> money(text);
             case NAMES -> names(text);

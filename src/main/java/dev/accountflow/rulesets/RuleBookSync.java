@@ -52,9 +52,60 @@ class RuleBookSync implements InitializingBean {
         for (String name : ruleBook.ruleSetNames()) {
             if (!ruleSets.existsById(name)) {
                 seed(name);
+            } else {
+                keepAsTable(name);
             }
         }
         refresh();
+    }
+
+    /**
+     * A rule set that became a table (stage-gates did) may still have rule code active in a database from an
+     * earlier release. The untouched seed and code that no longer compiles are replaced by the table from rules/, as a
+     * new version that says why; code someone wrote since, and that still compiles, stays active (a rule developer
+     * may have written it on purpose).
+     */
+    private void keepAsTable(String name) {
+        var table = RuleTemplate.of(name);
+        RuleSetRecord record = ruleSets.findById(name).orElse(null);
+        if (table.isEmpty() || record == null) {
+            return;
+        }
+        RuleSetVersion active = versions.findByRuleSetAndVersion(name, record.getActiveVersion()).orElse(null);
+        if (active == null || active.getTableRows() != null) {
+            return;
+        }
+        String why;
+        if (active.getVersion() == 1 && "accountflow".equals(active.getAuthor())) {
+            why = "version 1 was the rule code an earlier release seeded; nobody had changed it";
+        } else {
+            try {
+                compiler.compile(name, active.getVersion(), active.getDrl());
+                return;
+            } catch (RuleCompilationException e) {
+                why = "version " + active.getVersion() + " was rule code that no longer compiles";
+            }
+        }
+        log.warn("Rule set '{}': {}; the table in rules/{}.csv is now active", name, why, name);
+        String comment = "Now kept as a table from rules/" + name + ".csv: " + why + " (it stays in the history)";
+        try {
+            tx.executeWithoutResult(s -> {
+                RuleSetRecord fresh = ruleSets.findById(name).orElseThrow();
+                if (fresh.getActiveVersion() != active.getVersion()) {
+                    return;
+                }
+                int next = versions.latestVersion(name) + 1;
+                RuleSetVersion converted = new RuleSetVersion(name, next, ruleBook.sourceOf(name),
+                        TableRows.write(table.get().seedRows()), "accountflow", comment, active.getVersion());
+                versions.findByRuleSetAndVersion(name, active.getVersion()).ifPresent(RuleSetVersion::retire);
+                converted.activate();
+                versions.saveAndFlush(converted);
+                fresh.activate(next);
+                ruleSets.saveAndFlush(fresh);
+            });
+        } catch (DataIntegrityViolationException | org.springframework.dao.OptimisticLockingFailureException e) {
+            log.info("Rule set '{}' was converted to a table by another node a moment ago", name);
+        }
     }
 
     /** Picks up versions another node published; also runs once at start. */

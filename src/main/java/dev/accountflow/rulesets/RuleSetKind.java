@@ -3,8 +3,6 @@ package dev.accountflow.rulesets;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.AssignmentDecision;
 import dev.accountflow.rules.CompiledRuleSet;
-import dev.accountflow.rules.DiscountDecision;
-import dev.accountflow.rules.DiscountFacts;
 import dev.accountflow.rules.FeatureRequestFacts;
 import dev.accountflow.rules.FeatureRouting;
 import dev.accountflow.rules.HealthAssessment;
@@ -12,6 +10,8 @@ import dev.accountflow.rules.HealthFinding;
 import dev.accountflow.rules.NoticeDecision;
 import dev.accountflow.rules.NoticeFacts;
 import dev.accountflow.rules.RuleBook;
+import dev.accountflow.rules.StageGateDecision;
+import dev.accountflow.rules.StageGateFacts;
 import dev.accountflow.rules.TaskFacts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -115,31 +115,37 @@ enum RuleSetKind {
         }
     },
 
-    STAGE_GATES(RuleBook.STAGE_GATES, "Exit criteria per stage and which discounts need a sales manager's approval", DiscountFacts.class,
-            Set.of("approvalRequired", "approverGroup")) {
+    STAGE_GATES(RuleBook.STAGE_GATES, "Exit criteria per stage and which discounts need a sales manager's approval",
+            StageGateFacts.class, Set.of("approvalRequired", "approverGroup", "blocked")) {
         @Override
         Object newDecision() {
-            return new DiscountDecision();
+            return new StageGateDecision();
         }
 
         @Override
         Map<String, Object> summarize(Object decision) {
-            DiscountDecision d = (DiscountDecision) decision;
+            StageGateDecision d = (StageGateDecision) decision;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("approvalRequired", d.isApprovalRequired());
             summary.put("approverGroup", d.getApproverGroup());
+            summary.put("blocked", d.isBlocked());
             summary.put("reason", d.getReason());
+            summary.put("reasons", d.getReasons());
             return summary;
         }
 
         @Override
         Map<String, Object> factsTemplate() {
-            return ordered("opportunityType", "RENEWAL", "tier", "ENTERPRISE", "arr", 180000, "discountPct", 20);
+            // toStage blank: a discount check; a stage: the move into it, checked against its exit criteria
+            return ordered("opportunityType", "EXPANSION", "tier", "ENTERPRISE", "vertical", "HEALTHCARE",
+                    "arr", 180000, "discountPct", 20, "fromStage", "", "toStage", "",
+                    "daysSinceExecutiveEngagement", 10, "solutionEngineeringContributed", true,
+                    "complianceReviewed", true);
         }
 
         @Override
         Map<String, Object> expectedTemplate() {
-            return ordered("approvalRequired", true, "approverGroup", "sales-managers");
+            return ordered("approvalRequired", true, "approverGroup", "sales-managers", "blocked", false);
         }
     },
 

@@ -13,6 +13,7 @@ import dev.accountflow.rules.AssignmentDecision;
 import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.DiscountDecision;
 import dev.accountflow.rules.DiscountFacts;
+import dev.accountflow.rules.StageGateDecision;
 import dev.accountflow.rules.FeatureRouting;
 import dev.accountflow.rules.HealthAssessment;
 import dev.accountflow.rules.HealthFinding;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -45,6 +47,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class RuleSimulation {
+
+    private static final int PAGE = 500;
+    // the variables the assignment facts read (see TaskAssignment.factsFor)
+    private static final String[] TASK_FACT_VARIABLES = {"accountId", "arr", "endDate", "atRisk", "pmGroup"};
 
     private final RuleSetService ruleSets;
     private final RuleBook ruleBook;
@@ -138,44 +144,70 @@ class RuleSimulation {
         }
     }
 
+    /** Open tasks a page at a time: each page's business keys and variables in one query each, never per task. */
     private void compareAssignments(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<String, String> businessKeys = new HashMap<>();
-        runtime.createProcessInstanceQuery().active().list()
-                .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
-        for (Task task : tasks.createTaskQuery().active().list()) {
-            report.tasks++;
-            Map<String, Object> variables = tasks.getVariables(task.getId());
-            var facts = assignment.factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-                    businessKeys.get(task.getProcessInstanceId()), variables::get, today);
-            String from = holder(run(active, facts, new AssignmentDecision()));
-            AssignmentDecision then = run(candidate, facts, new AssignmentDecision());
-            String to = holder(then);
-            if (!from.equals(to)) {
-                report.assigneeChanges.add(new AssigneeChange(task.getId(), task.getName(), facts.getAccountName(),
-                        from, to, then.getAssignedBy()));
+        for (int first = 0; ; first += PAGE) {
+            List<Task> page = tasks.createTaskQuery().active().orderByTaskId().asc().listPage(first, PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            String[] instanceIds = page.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct()
+                    .toArray(String[]::new);
+            Map<String, String> businessKeys = new HashMap<>();
+            Map<String, Map<String, Object>> variables = new HashMap<>();
+            if (instanceIds.length > 0) {
+                runtime.createProcessInstanceQuery().processInstanceIds(Set.of(instanceIds)).list()
+                        .forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
+                runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds)
+                        .variableNameIn(TASK_FACT_VARIABLES).disableCustomObjectDeserialization().list()
+                        .forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
+                                .putIfAbsent(v.getName(), v.getValue()));
+            }
+            for (Task task : page) {
+                report.tasks++;
+                Map<String, Object> own = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
+                var facts = assignment.factsFor(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+                        businessKeys.get(task.getProcessInstanceId()), own::get, today);
+                String from = holder(run(active, facts, new AssignmentDecision()));
+                AssignmentDecision then = run(candidate, facts, new AssignmentDecision());
+                String to = holder(then);
+                if (!from.equals(to)) {
+                    report.assigneeChanges.add(new AssigneeChange(task.getId(), task.getName(), facts.getAccountName(),
+                            from, to, then.getAssignedBy()));
+                }
+            }
+            if (page.size() < PAGE) {
+                return;
             }
         }
     }
 
+    /** Live renewals a page at a time: the quote and subscription as stored, by business key, never variables. */
     private void compareApprovals(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
-        for (ProcessInstance renewal : runtime.createProcessInstanceQuery().processDefinitionKey("renewal").active()
-                .list()) {
-            // the quote and the subscription as stored, by the renewal's business key: not its variables
-            Optional<DiscountFacts> quoted = renewals.quotedDiscountFacts(renewal.getId(), renewal.getBusinessKey());
-            if (quoted.isEmpty()) {
-                continue;
+        for (int first = 0; ; first += PAGE) {
+            List<ProcessInstance> page = runtime.createProcessInstanceQuery().processDefinitionKey("renewal").active()
+                    .orderByProcessInstanceId().asc().listPage(first, PAGE);
+            for (ProcessInstance renewal : page) {
+                Optional<DiscountFacts> quoted = renewals.quotedDiscountFacts(renewal.getId(), renewal.getBusinessKey());
+                if (quoted.isEmpty()) {
+                    continue;
+                }
+                report.renewals++;
+                DiscountFacts facts = quoted.get();
+                DiscountDecision now = run(active, facts, new DiscountDecision());
+                DiscountDecision then = run(candidate, facts, new DiscountDecision());
+                if (now.isApprovalRequired() != then.isApprovalRequired()) {
+                    String accountName = accounts.subscription(renewal.getBusinessKey())
+                            .flatMap(sub -> accounts.account(sub.getAccountId())).map(a -> a.getName()).orElse(null);
+                    StageGateDecision deciding = then.isApprovalRequired() ? then : now;
+                    report.approvalChanges.add(new ApprovalChange(renewal.getId(), accountName, facts.getDiscountPct(),
+                            now.isApprovalRequired(), then.isApprovalRequired(), deciding.getReason(),
+                            String.join(", ", deciding.getDecidedBy())));
+                }
             }
-            report.renewals++;
-            DiscountFacts facts = quoted.get();
-            DiscountDecision now = run(active, facts, new DiscountDecision());
-            DiscountDecision then = run(candidate, facts, new DiscountDecision());
-            if (now.isApprovalRequired() != then.isApprovalRequired()) {
-                String accountName = accounts.subscription(renewal.getBusinessKey())
-                        .flatMap(sub -> accounts.account(sub.getAccountId())).map(a -> a.getName()).orElse(null);
-                report.approvalChanges.add(new ApprovalChange(renewal.getId(), accountName, facts.getDiscountPct(),
-                        now.isApprovalRequired(), then.isApprovalRequired(),
-                        then.isApprovalRequired() ? then.getReason() : now.getReason()));
+            if (page.size() < PAGE) {
+                return;
             }
         }
     }
@@ -273,8 +305,10 @@ class RuleSimulation {
                             java.util.TreeMap::new, Collectors.counting()))
                     .forEach((change, tasks) -> impact.add(tasks + (tasks == 1 ? " open task" : " open tasks")
                             + " would move: " + change));
-            approvalChanges.forEach(c -> impact.add(c.accountName() + ": discount of " + c.discountPct() + "% "
-                    + (c.to() ? "would now need approval" : "would no longer need approval")));
+            approvalChanges.forEach(c -> impact.add(c.accountName() + ": discount of "
+                    + java.math.BigDecimal.valueOf(c.discountPct()).stripTrailingZeros().toPlainString() + "% "
+                    + (c.to() ? "would now need approval" : "would no longer need approval")
+                    + (c.row() == null || c.row().isEmpty() ? "" : ", by row '" + c.row() + "'")));
             return new SimulationReport(ruleSet, version, activeVersion, accounts, tasks, renewals, newlyFlagged,
                     noLongerFlagged, assigneeChanges, approvalChanges, notifications, impact);
         }

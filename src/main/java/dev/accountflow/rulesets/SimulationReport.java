@@ -18,7 +18,7 @@ public record SimulationReport(String ruleSet, int version, int activeVersion, i
     }
 
     public record ApprovalChange(String processInstanceId, String accountName, double discountPct, boolean from,
-                                 boolean to, String reason) {
+                                 boolean to, String reason, String row) {
     }
 
     public record NoticeToSend(String recipient, String template, String subject) {

@@ -57,15 +57,15 @@ class RuleSetManagementIT extends PostgresIT {
         int before = activeVersion("stage-gates");
         int servedBefore = ruleBook.get("stage-gates").version();
 
-        String syntaxError = active.replaceFirst("\\$decision : DiscountDecision\\(\\)", "\\$decision : DiscountDecision( >");
-        assertRefusedAtLine("stage-gates", syntaxError, lineOf(syntaxError, "DiscountDecision( >"));
+        String syntaxError = active.replaceFirst("\\$decision : StageGateDecision\\(\\)", "\\$decision : StageGateDecision( >");
+        assertRefusedAtLine("stage-gates", syntaxError, lineOf(syntaxError, "StageGateDecision( >"));
 
         String unknownFact = active + "\nrule \"Uses a fact that does not exist\"\nwhen\n    Invoice( total > 5 )\nthen\nend\n";
         assertRefusedAtLine("stage-gates", unknownFact, lineOf(unknownFact, "Invoice( total > 5 )"));
 
         String badConsequence = active + "\nrule \"Calls a method that does not exist\"\nwhen\n"
                 + "    $d : DiscountDecision()\nthen\n    $d.approveEverything();\nend\n";
-        HttpResponse<String> refused = saveDraft("stage-gates", badConsequence, TestUsers.MAX);
+        HttpResponse<String> refused = saveDraft("stage-gates", badConsequence, TestUsers.ADMIN);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).get("problems").get(0).get("line").asInt())
                 .as("Drools names the rule's first line for errors in its then part")
@@ -77,7 +77,7 @@ class RuleSetManagementIT extends PostgresIT {
                 json.writeValueAsString(Map.of("drl", syntaxError))).body());
         assertThat(validation.get("valid").asBoolean()).isFalse();
         assertThat(validation.get("problems").get(0).get("line").asInt())
-                .isEqualTo(lineOf(syntaxError, "DiscountDecision( >"));
+                .isEqualTo(lineOf(syntaxError, "StageGateDecision( >"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class RuleSetManagementIT extends PostgresIT {
         addNoApprovalScenario("Enterprise renewal at 14% needs no approval " + unique(), 14);
 
         String stricter = active.replace("discountPct > 15.0", "discountPct > 12.0");
-        int failing = version(saveDraft("stage-gates", stricter, TestUsers.MAX));
+        int failing = version(saveDraft("stage-gates", stricter, TestUsers.ADMIN));
         HttpResponse<String> test = post("/api/rule-sets/stage-gates/versions/" + failing + "/test", TestUsers.MAX, "");
         assertThat(json.readTree(test.body()).get("passed").asBoolean()).isFalse();
         HttpResponse<String> refused = post("/api/rule-sets/stage-gates/versions/" + failing + "/publish", TestUsers.MAX, "");
@@ -95,7 +95,7 @@ class RuleSetManagementIT extends PostgresIT {
         assertThat(activeVersion("stage-gates")).isNotEqualTo(failing);
 
         String looser = active.replace("discountPct > 15.0", "discountPct > 16.0");
-        int passing = version(saveDraft("stage-gates", looser, TestUsers.MAX));
+        int passing = version(saveDraft("stage-gates", looser, TestUsers.ADMIN));
         HttpResponse<String> published = post("/api/rule-sets/stage-gates/versions/" + passing + "/publish", TestUsers.MAX, "");
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         assertThat(activeVersion("stage-gates")).isEqualTo(passing);
@@ -239,7 +239,7 @@ class RuleSetManagementIT extends PostgresIT {
 
         for (HttpResponse<String> refused : List.of(
                 post("/api/rule-sets/stage-gates/validate", TestUsers.MAX, json.writeValueAsString(Map.of("drl", deep))),
-                saveDraft("stage-gates", deep, TestUsers.MAX))) {
+                saveDraft("stage-gates", deep, TestUsers.ADMIN))) {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
             assertThat(json.readTree(refused.body()).get("details").get(0).asText())
                     .startsWith("line " + deepLine + ": nesting deeper than 64");
@@ -249,7 +249,7 @@ class RuleSetManagementIT extends PostgresIT {
         String huge = active + "\n// " + "x".repeat(200_000);
         for (HttpResponse<String> refused : List.of(
                 post("/api/rule-sets/stage-gates/validate", TestUsers.MAX, json.writeValueAsString(Map.of("drl", huge))),
-                saveDraft("stage-gates", huge, TestUsers.MAX))) {
+                saveDraft("stage-gates", huge, TestUsers.ADMIN))) {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
             assertThat(json.readTree(refused.body()).get("details").get(0).asText())
                     .startsWith("drl: longer than 200,000 characters");
@@ -341,7 +341,7 @@ class RuleSetManagementIT extends PostgresIT {
         assertThat(get("/api/rule-sets/stage-gates", TestUsers.IVY).statusCode()).as("the page still loads")
                 .isEqualTo(200);
         int draft = version(saveDraft("stage-gates", activeDrl("stage-gates") + "\n// unchanged " + unique() + "\n",
-                TestUsers.MAX));
+                TestUsers.ADMIN));
 
         JsonNode test = json.readTree(post("/api/rule-sets/stage-gates/versions/" + draft + "/test", TestUsers.MAX, "")
                 .body());
@@ -365,7 +365,7 @@ class RuleSetManagementIT extends PostgresIT {
         int activeBefore = activeVersion("stage-gates");
         JsonNode added = addNoApprovalScenario("An 8% enterprise renewal discount needs no approval " + unique(), 8);
         int stricter = version(saveDraft("stage-gates", active.replace("discountPct > 15.0", "discountPct > 5.0"),
-                TestUsers.MAX));
+                TestUsers.ADMIN));
         int versionsBefore = versionCount("stage-gates");
 
         HttpResponse<String> refused = post("/api/rule-sets/stage-gates/versions/" + stricter + "/restore",
@@ -401,7 +401,7 @@ class RuleSetManagementIT extends PostgresIT {
     }
 
     private void assertRefusedAtLine(String ruleSet, String drl, int line) throws Exception {
-        HttpResponse<String> refused = saveDraft(ruleSet, drl, TestUsers.MAX);
+        HttpResponse<String> refused = saveDraft(ruleSet, drl, TestUsers.ADMIN);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         JsonNode body = json.readTree(refused.body());
         assertThat(body.get("problems").get(0).get("line").asInt()).as(refused.body()).isEqualTo(line);

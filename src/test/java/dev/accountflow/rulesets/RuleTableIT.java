@@ -46,7 +46,9 @@ class RuleTableIT extends PostgresIT {
         assertThat(days.get("rule").asText()).isEqualTo("a whole number of days, 0–3650");
         assertThat(column(table, "severity").get("values").toString()).isEqualTo("[\"HIGH\",\"MEDIUM\",\"LOW\"]");
         assertThat(table.get("rows").findValuesAsText("ruleName")).contains("Active users down 20% or more");
-        assertThat(get("/api/rule-sets/stage-gates/table", TestUsers.IVY).statusCode()).isEqualTo(404);
+        assertThat(ok(get("/api/rule-sets/stage-gates/table", TestUsers.IVY)).get("columns").findValuesAsText("key"))
+                .contains("toStage", "discountAbove", "executiveEngagedWithinDays", "outcome", "approverGroup");
+        assertThat(get("/api/rule-sets/no-such-set/table", TestUsers.IVY).statusCode()).isEqualTo(404);
         assertThat(get("/api/rule-sets/health/table", null).statusCode()).isEqualTo(401);
     }
 
