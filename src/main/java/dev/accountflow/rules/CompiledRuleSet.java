@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.KieCommands;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.StatelessKieSession;
@@ -39,6 +41,14 @@ public class CompiledRuleSet {
         return drl;
     }
 
+    /**
+     * How many rule firings one run may take before it counts as a loop: a rule that updates a fact it matches
+     * without a guard would otherwise re-fire for ever and hold its thread (a scenario run, a sweep batch, a task).
+     */
+    static int firingLimit(int facts) {
+        return Math.max(10_000, 100 * facts);
+    }
+
     /** Runs the rules once over the facts; decision objects among them are filled in. */
     public RuleRun execute(Collection<?> facts) {
         return RuleCompiler.withAppClassLoader(appClassLoader, () -> {
@@ -50,7 +60,13 @@ public class CompiledRuleSet {
                     fired.add(event.getMatch().getRule().getName());
                 }
             });
-            session.execute(facts);
+            int limit = firingLimit(facts.size());
+            KieCommands commands = KieServices.get().getCommands();
+            session.execute(commands.newBatchExecution(List.of(commands.newInsertElements(facts),
+                    commands.newFireAllRules(limit))));
+            if (fired.size() >= limit) {
+                throw new RuleLoopException(name, version, limit, fired.subList(fired.size() - 3, fired.size()));
+            }
             return new RuleRun(name, version, fired);
         });
     }

@@ -264,6 +264,28 @@ class RuleCompilerTest {
         assertThat(((RuleTextOutOfBounds) error).getDetail()).startsWith("line 5: contains a NUL character");
     }
 
+    @Test
+    void aRuleThatKeepsReTriggeringItselfIsStoppedAndNamedInsteadOfHoldingItsThread() {
+        String drl = """
+                package dev.accountflow.rules;
+
+                rule "Keeps raising the discount"
+                when
+                    $facts : DiscountFacts( discountPct < 1000000000.0 )
+                then
+                    modify( $facts ) { setDiscountPct( $facts.getDiscountPct() + 0.001 ) }
+                end
+                """;
+        CompiledRuleSet looping = compiler.compile("stage-gates", 9, drl);
+        DiscountFacts facts = new DiscountFacts("RENEWAL", "ENTERPRISE", 1_000, 1);
+
+        assertThatThrownBy(() -> looping.execute(List.of(facts, new DiscountDecision())))
+                .isInstanceOf(RuleLoopException.class)
+                .hasMessageContaining("Version 9 of rule set 'stage-gates' fired 10,000 times")
+                .hasMessageContaining("Keeps raising the discount");
+        assertThat(facts.getDiscountPct()).as("it stopped at the limit").isLessThan(1 + 10_001 * 0.001);
+    }
+
     private RuleCompilationException rejected(int version, String drl) {
         return catchThrowableOfType(RuleCompilationException.class, () -> compiler.compile("stage-gates", version, drl));
     }
