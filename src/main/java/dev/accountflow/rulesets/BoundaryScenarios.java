@@ -6,6 +6,7 @@ import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.RuleBook;
 import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.rules.TableRow;
+import dev.accountflow.rules.StageGateFacts;
 import dev.accountflow.rules.TaskFacts;
 import dev.accountflow.money.Money;
 import java.math.BigDecimal;
@@ -53,6 +54,9 @@ class BoundaryScenarios {
         RuleTemplate template = ruleSets.templateOf(name);
         if (RuleBook.ASSIGNMENT.equals(name)) {
             return suggestAssignments(template, name, version);
+        }
+        if (RuleBook.STAGE_GATES.equals(name)) {
+            return suggestGates(template, name, version);
         }
         if (!RuleBook.HEALTH.equals(name)) {
             return List.of();
@@ -117,6 +121,71 @@ class BoundaryScenarios {
             }
         }
         return suggestions;
+    }
+
+    /** Stage-gate columns that hold a threshold: discount bands (in %) and the executive-engagement window (days). */
+    private static final Map<String, String> GATE_FACT = Map.of(
+            "discountAbove", "discountPct",
+            "discountAtMost", "discountPct",
+            "executiveEngagedWithinDays", "daysSinceExecutiveEngagement");
+
+    private List<Suggestion> suggestGates(RuleTemplate template, String name, int version) {
+        List<TableRow> draft = ruleSets.tableOf(name, version);
+        RuleSetVersion active = ruleSets.version(name, ruleSets.ruleSet(name).getActiveVersion());
+        List<TableRow> before = active.getTableRows() == null ? List.of() : TableRows.read(active.getTableRows());
+        CompiledRuleSet rules = ruleSets.compileOrRefuse(name, version, ruleSets.version(name, version).getDrl());
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (TableRow row : draft) {
+            TableRow was = before.stream().filter(r -> r.name().equals(row.name())).findFirst().orElse(null);
+            for (var threshold : GATE_FACT.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                String value = row.cells().get(threshold.getKey());
+                if (value == null || (was != null && Objects.equals(was.cells().get(threshold.getKey()), value))) {
+                    continue;
+                }
+                BigDecimal at = new BigDecimal(value);
+                boolean days = "daysSinceExecutiveEngagement".equals(threshold.getValue());
+                for (BigDecimal probe : List.of(at.subtract(BigDecimal.ONE), at, at.add(BigDecimal.ONE))) {
+                    if (probe.signum() < 0) {
+                        continue;
+                    }
+                    Map<String, Object> facts = dealMeeting(row);
+                    facts.put(threshold.getValue(), days ? (Object) probe.intValue() : (Object) probe.doubleValue());
+                    Map<String, Object> decided = RuleSetKind.STAGE_GATES.decide(rules,
+                            json.convertValue(facts, StageGateFacts.class));
+                    Map<String, Object> expected = new LinkedHashMap<>();
+                    if (row.cells().containsKey("toStage")) {
+                        expected.put("blocked", decided.get("blocked"));
+                    } else {
+                        expected.put("approvalRequired", decided.get("approvalRequired"));
+                    }
+                    suggestions.add(new Suggestion("Boundary: " + template.ruleName(row) + " — " + (days
+                            ? "executive engaged " + probe.toPlainString() + " days ago"
+                            : "discount " + probe.stripTrailingZeros().toPlainString() + "%"), facts, expected));
+                }
+            }
+        }
+        return suggestions;
+    }
+
+    /** A deal that meets every other condition of the row (and no other gate), so only the probed threshold decides. */
+    private static Map<String, Object> dealMeeting(TableRow row) {
+        Map<String, String> cells = row.cells();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("opportunityType", first(cells.get("opportunityTypes"), "RENEWAL").toUpperCase(java.util.Locale.ROOT));
+        facts.put("tier", cells.getOrDefault("tier", "ENTERPRISE"));
+        facts.put("vertical", first(cells.get("verticals"), "INSURANCE").toUpperCase(java.util.Locale.ROOT));
+        facts.put("arr", cells.containsKey("arrAtLeast")
+                ? Double.parseDouble(cells.get("arrAtLeast").replaceAll("[$,]", "")) : 100_000.0);
+        if (cells.containsKey("toStage")) {
+            facts.put("toStage", cells.get("toStage"));
+            facts.put("daysSinceExecutiveEngagement", "no".equals(cells.get("executiveEverEngaged")) ? null : 5);
+            facts.put("solutionEngineeringContributed", !"no".equals(cells.get("solutionEngineeringContributed")));
+            facts.put("complianceReviewed", !"no".equals(cells.get("complianceReviewed")));
+        } else {
+            facts.put("discountPct", cells.containsKey("discountAbove")
+                    ? Double.parseDouble(cells.get("discountAbove")) : 0.0);
+        }
+        return facts;
     }
 
     /** A task that meets every other condition of the row, so only the probed threshold decides. */

@@ -26,6 +26,7 @@ class RulePagesController {
     String edit(@PathVariable String name, Model model) {
         addUser(model);
         model.addAttribute("name", name);
+        model.addAttribute("hasTemplate", false);
         return RuleTemplate.of(name).isPresent() ? "rules/table" : "rules/edit";
     }
 
@@ -38,6 +39,7 @@ class RulePagesController {
         }
         addUser(model);
         model.addAttribute("name", name);
+        model.addAttribute("hasTemplate", RuleTemplate.of(name).isPresent());
         return "rules/edit";
     }
 

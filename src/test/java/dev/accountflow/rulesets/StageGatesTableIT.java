@@ -56,6 +56,15 @@ class StageGatesTableIT extends PostgresIT {
             assertThat(ok(get("/api/rule-sets/stage-gates/diff?from=" + activeBefore + "&to=" + version, TestUsers.IVY))
                     .toString()).contains("15.0 → 12.0");
 
+            JsonNode boundaries = ok(post("/api/rule-sets/stage-gates/versions/" + version + "/boundary-scenarios",
+                    TestUsers.MAX, ""));
+            assertThat(boundaries.findValuesAsText("name")).containsExactly(
+                    "Boundary: Renewal and expansion discounts above 12% need a sales manager's approval — discount 11%",
+                    "Boundary: Renewal and expansion discounts above 12% need a sales manager's approval — discount 12%",
+                    "Boundary: Renewal and expansion discounts above 12% need a sales manager's approval — discount 13%");
+            assertThat(boundaries.findValues("expected").stream().map(e -> e.get("approvalRequired").asBoolean()))
+                    .containsExactly(false, false, true);
+
             HttpResponse<String> published = post("/api/rule-sets/stage-gates/versions/" + version + "/publish",
                     TestUsers.MAX, "");
             assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
