@@ -37,6 +37,8 @@ public class BookMetrics implements MeterBinder {
     private final JdbcTemplate jdbc;
     private final ManagementService management;
     private final Map<String, Double> engineCounts = new ConcurrentHashMap<>();
+    private static final List<String> OUTBOX_STATES = List.of("PENDING", "SENT", "FAILED");
+
     private MultiGauge outbox;
     private MultiGauge openTasks;
     private MultiGauge jobs;
@@ -72,7 +74,12 @@ public class BookMetrics implements MeterBinder {
             return;
         }
         try {
-            outbox.register(rows("select status, count(*) from notification group by status", "status"), true);
+            // every state is scraped, 0 included: an empty outbox still answers "nothing pending"
+            Map<String, Long> byStatus = new java.util.HashMap<>();
+            jdbc.query("select status, count(*) from notification group by status",
+                    rs -> { byStatus.put(rs.getString(1), rs.getLong(2)); });
+            outbox.register(OUTBOX_STATES.stream().<MultiGauge.Row<?>>map(state -> MultiGauge.Row.of(
+                    Tags.of("status", state), byStatus.getOrDefault(state, 0L))).toList(), true);
             Instant now = Instant.now();
             openTasks.register(openTasks(now), true);
             jobs.register(List.of(
@@ -96,10 +103,6 @@ public class BookMetrics implements MeterBinder {
             // a scrape shows the last figures; the next refresh tries again
             log.warn("Metrics refresh failed: {}", e.getMessage());
         }
-    }
-
-    private List<MultiGauge.Row<?>> rows(String sql, String tag) {
-        return jdbc.query(sql, (rs, i) -> MultiGauge.Row.of(Tags.of(tag, rs.getString(1)), rs.getLong(2)));
     }
 
     /** Age buckets counted in the database: under a day, a week, a month, older. */

@@ -38,6 +38,8 @@ class MetricsIT extends PostgresIT {
     @Autowired IdentityService identity;
     @Autowired BookMetrics bookMetrics;
 
+    @Autowired dev.accountflow.rules.RuleBook ruleBook;
+
     @BeforeEach
     void people() {
         TestUsers.ensure(identity);
@@ -97,6 +99,33 @@ class MetricsIT extends PostgresIT {
                         "nobody-here:wrong".getBytes())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(value(scrape(), "accountflow_logins_failed_total")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theGrafanaDashboardReadsMetricsTheAppExposes() throws Exception {
+        // a decision in force, as a renewal quote makes one: the decision timer shows from the first decision on
+        ruleBook.checkDiscount(new dev.accountflow.rules.DiscountFacts("RENEWAL", "ENTERPRISE", 100_000, 5));
+        assertThat(get("/api/rule-sets", TestUsers.IVY).statusCode()).isEqualTo(200);
+        bookMetrics.refresh();
+        String scrape = scrape();
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("ops/grafana/accountflow-dashboard.json"));
+        Matcher names = Pattern.compile("\\b((?:accountflow|camunda|http_server)_[a-z_]+?)(?:_count|_sum|_max)?\\{")
+                .matcher(dashboard);
+        java.util.Set<String> metrics = new java.util.TreeSet<>();
+        while (names.find()) {
+            metrics.add(names.group(1));
+        }
+        assertThat(metrics).contains("accountflow_renewals_started_total", "accountflow_renewals_closed_total",
+                "accountflow_rule_decisions_seconds", "accountflow_outbox_notifications", "accountflow_tasks_open",
+                "accountflow_jobs", "accountflow_runs_last_duration_seconds", "accountflow_logins_failed_total",
+                "camunda_engine_events_total");
+        // a last run's duration exists once a run has finished, open tasks once a task is open
+        // (aKickoffMovesTheRenewalRuleAndTaskFigures checks both)
+        assertThat(metrics).filteredOn(metric -> !metric.equals("accountflow_runs_last_duration_seconds")
+                        && !metric.equals("accountflow_tasks_open"))
+                .allSatisfy(metric -> assertThat(scrape).as("the scrape has " + metric)
+                        .containsPattern("(?m)^# TYPE " + Pattern.quote(metric) + " "));
+        assertThat(scrape).contains("accountflow_renewals_closed_total{outcome=\"CHURNED\"}");
     }
 
     private String scrape() {
