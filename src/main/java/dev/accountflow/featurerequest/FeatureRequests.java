@@ -257,12 +257,13 @@ public class FeatureRequests {
         for (FeatureRequest each : withDuplicates(request)) {
             each.decided(status, note, targetRelease, decidedBy, now);
         }
-        for (FeatureRequest each : withDuplicates(request)) {
-            accounts.account(each.getAccountId()).filter(a -> a.getOwnerId() != null).ifPresent(a ->
+        // an account that asked twice hears once
+        for (String accountId : requests.requestingAccountIds(request.getId())) {
+            accounts.account(accountId).filter(a -> a.getOwnerId() != null).ifPresent(a ->
                     outbox.notifyUser(a.getOwnerId(), amLetter(request, a, status).notice(
                             "feature-request-" + status.name().toLowerCase(Locale.ROOT),
                             "Feature request " + words(status) + ": " + request.getTitle() + " — " + a.getName(),
-                            "feature-request:" + each.getId() + ":" + status + ":am",
+                            "feature-request:" + request.getId() + ":" + accountId + ":" + status + ":am",
                             "Product management decided " + a.getName() + "'s feature request", null)));
         }
     }
@@ -274,7 +275,7 @@ public class FeatureRequests {
         return customerLetter(request, contactOf(request).map(Contact::getName).orElse("there")).text();
     }
 
-    /** The AM released the answer: each requesting contact gets it once. */
+    /** The AM released the answer: each requesting contact gets it once, however often their account asked. */
     @Transactional
     public int releaseToCustomers(String requestId) {
         FeatureRequest request = master(requestId);
@@ -285,7 +286,8 @@ public class FeatureRequests {
             if (contact.isPresent() && outbox.notifyAddress(contact.get().getName(), contact.get().getEmail(),
                     customerLetter(request, contact.get().getName()).notice("feature-request-customer-answer",
                             "Your request: " + request.getTitle(),
-                            "feature-request:" + each.getId() + ":" + request.getStatus() + ":customer",
+                            "feature-request:" + request.getId() + ":" + contact.get().getId() + ":"
+                                    + request.getStatus() + ":customer",
                             "The account manager released product management's answer", null))) {
                 queued++;
             }
@@ -312,18 +314,22 @@ public class FeatureRequests {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         for (FeatureRequest each : withDuplicates(request)) {
             each.shipped(now);
+        }
+        for (FeatureRequest each : withDuplicates(request)) {
             accounts.account(each.getAccountId()).filter(a -> a.getOwnerId() != null).ifPresent(a ->
                     outbox.notifyUser(a.getOwnerId(), new Letter("Hello,", List.of("The feature " + a.getName()
                             + " asked for has shipped: " + request.getTitle() + (request.getTargetRelease() == null ? ""
                             : " (release " + request.getTargetRelease() + ")") + ".",
                             "Your customer contact has been told as well."), null).notice("feature-request-shipped",
                             "Shipped: " + request.getTitle() + " — " + a.getName(),
-                            "feature-request:" + each.getId() + ":SHIPPED:am", "The requested feature shipped", null)));
+                            "feature-request:" + request.getId() + ":" + each.getAccountId() + ":SHIPPED:am",
+                            "The requested feature shipped", null)));
             contactOf(each).ifPresent(c -> outbox.notifyAddress(c.getName(), c.getEmail(), new Letter(
                     "Dear " + c.getName() + ",", List.of("The feature you asked for is now available: "
                     + request.getTitle() + ".", "Thank you for telling us what you need."),
                     "Kind regards,\nYour account team").notice("feature-request-customer-shipped",
-                    "Now available: " + request.getTitle(), "feature-request:" + each.getId() + ":SHIPPED:customer",
+                    "Now available: " + request.getTitle(),
+                    "feature-request:" + request.getId() + ":" + c.getId() + ":SHIPPED:customer",
                     "The requested feature shipped", null)));
         }
     }
