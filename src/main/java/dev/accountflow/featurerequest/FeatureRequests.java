@@ -48,6 +48,9 @@ public class FeatureRequests {
     static final String PROCESS = "feature-request";
     static final String SHIPPED_MESSAGE = "FeatureShipped";
     static final String LINKED_MESSAGE = "FeatureRequestLinked";
+    /** The renewal process (DESIGN.md) whose tasks show the account's requests that block the renewal. */
+    static final String RENEWAL_PROCESS = "renewal";
+    static final String BLOCKING_RENEWAL = "blockingFeatureRequests";
     private static final Set<FeatureRequestStatus> OPEN = Set.of(FeatureRequestStatus.SUBMITTED,
             FeatureRequestStatus.TRIAGED, FeatureRequestStatus.UNDER_REVIEW);
     private static final double SIMILAR = 0.5;
@@ -102,12 +105,14 @@ public class FeatureRequests {
             FeatureRequest linked = requests.save(fresh);
             recountStake(master);
             reprioritise(master);
+            showOnRenewals(List.of(linked));
             return linked;
         }
         // the saved copy is the one the routing below updates in this transaction
         FeatureRequest request = requests.save(fresh);
         runtime.startProcessInstanceByKey(PROCESS, request.getId(), Map.of("accountId", account.getId(),
                 "accountName", account.getName(), "title", request.getTitle()));
+        showOnRenewals(List.of(request));
         return request;
     }
 
@@ -139,6 +144,7 @@ public class FeatureRequests {
         requests.flush();
         recountStake(master);
         reprioritise(master);
+        showOnRenewals(withDuplicates(master));
         if (endReview) {
             runtime.createMessageCorrelation(LINKED_MESSAGE).processInstanceBusinessKey(requestId).correlateAll();
         }
@@ -170,6 +176,35 @@ public class FeatureRequests {
                         + r.getRequestingAccounts() + (r.getRequestingAccounts() == 1 ? " account" : " accounts"))
                 .collect(Collectors.joining("\n"));
         return lines.isEmpty() ? "None found" : lines;
+    }
+
+    /**
+     * The account's requests that block its renewal, a markdown line each (title linked to the account's requests,
+     * where it stands); null when there are none, so renewal tasks show nothing.
+     */
+    @Transactional(readOnly = true)
+    public String blockingRenewal(String accountId) {
+        List<FeatureRequest> blocking = requests.findByAccountIdAndBusinessImpactOrderByCreatedAt(accountId,
+                BusinessImpact.BLOCKS_RENEWAL);
+        if (blocking.isEmpty()) {
+            return null;
+        }
+        return blocking.stream().map(r -> {
+            FeatureRequestLine line = line(r.getMasterId() == null ? r : master(r.getId()));
+            return "- [" + r.getTitle().replaceAll("[\\[\\]]", "") + "](/accounts/" + accountId + "#feature-requests): "
+                    + (line.answer().isEmpty() || line.answer().startsWith("Asked") ? line.status() : line.answer());
+        }).collect(Collectors.joining("\n"));
+    }
+
+    // renewals under way for these requests' accounts show where the blocking requests stand now
+    private void showOnRenewals(List<FeatureRequest> changed) {
+        changed.stream().filter(r -> r.getBusinessImpact() == BusinessImpact.BLOCKS_RENEWAL)
+                .map(FeatureRequest::getAccountId).distinct().forEach(accountId -> {
+                    String text = blockingRenewal(accountId);
+                    runtime.createProcessInstanceQuery().processDefinitionKey(RENEWAL_PROCESS)
+                            .variableValueEquals("accountId", accountId).active().list()
+                            .forEach(renewal -> runtime.setVariable(renewal.getId(), BLOCKING_RENEWAL, text));
+                });
     }
 
     /** A request still waiting for product management, and the facts its routing saw: for simulating table changes. */
@@ -257,6 +292,7 @@ public class FeatureRequests {
         for (FeatureRequest each : withDuplicates(request)) {
             each.decided(status, note, targetRelease, decidedBy, now);
         }
+        showOnRenewals(withDuplicates(request));
         // an account that asked twice hears once
         for (String accountId : requests.requestingAccountIds(request.getId())) {
             accounts.account(accountId).filter(a -> a.getOwnerId() != null).ifPresent(a ->
@@ -315,6 +351,7 @@ public class FeatureRequests {
         for (FeatureRequest each : withDuplicates(request)) {
             each.shipped(now);
         }
+        showOnRenewals(withDuplicates(request));
         for (FeatureRequest each : withDuplicates(request)) {
             accounts.account(each.getAccountId()).filter(a -> a.getOwnerId() != null).ifPresent(a ->
                     outbox.notifyUser(a.getOwnerId(), new Letter("Hello,", List.of("The feature " + a.getName()

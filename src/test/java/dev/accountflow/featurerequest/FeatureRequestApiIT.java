@@ -45,6 +45,7 @@ class FeatureRequestApiIT extends PostgresIT {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired MailDelivery mailDelivery;
+    @Autowired dev.accountflow.renewal.RenewalWindow renewalWindow;
     @Autowired JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -202,6 +203,28 @@ class FeatureRequestApiIT extends PostgresIT {
                 .hasSize(1);
         assertThat(jdbc.queryForList("select distinct status from feature_request where id in (?, ?, ?)", String.class,
                 masterId, fromNed, ivyAgain)).containsExactly("PLANNED");
+    }
+
+    @Test
+    void aRequestThatBlocksTheRenewalShowsOnTheRenewalsTasksWithWhereItStands() throws Exception {
+        Account account = account(TestUsers.IVY, Tier.GROWTH);
+        Subscription renewing = accounts.addSubscription(account.getId(), "Commerce Cloud " + unique(),
+                new BigDecimal("90000"), TODAY.minusMonths(11), TODAY.plusDays(45));
+        String title = "Multi-currency invoices " + unique();
+        String id = logged(TestUsers.IVY, account, title);
+        logged(TestUsers.IVY, account(TestUsers.IVY, Tier.GROWTH), "Another account's blocker " + unique());
+
+        renewalWindow.startDueRenewals(TODAY);
+        Task renewalTask = tasks.createTaskQuery().processInstanceBusinessKey(renewing.getId()).active().singleResult();
+        assertThat(renewalTask.getProcessDefinitionId()).startsWith("renewal:");
+        String shown = (String) tasks.getVariable(renewalTask.getId(), "blockingFeatureRequests");
+        assertThat(shown).as("the task created after the request carries it")
+                .isEqualTo("- [" + title + "](/accounts/" + account.getId() + "#feature-requests): Under review");
+
+        tasks.complete(openTask(id).getId(), Map.of("pmDecision", "PLANNED", "targetRelease", "2027.4"));
+        assertThat((String) tasks.getVariable(renewalTask.getId(), "blockingFeatureRequests"))
+                .as("the open renewal task shows the decision").contains(title).contains("Planned for 2027.4")
+                .doesNotContain("Another account");
     }
 
     @Test
