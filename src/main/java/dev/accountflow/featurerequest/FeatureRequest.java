@@ -77,6 +77,10 @@ public class FeatureRequest {
         this.status = FeatureRequestStatus.UNDER_REVIEW;
     }
 
+    void reprioritised(String priority) {
+        this.priority = priority;
+    }
+
     void atStake(BigDecimal arr, int accounts) {
         this.arrAtStake = arr;
         this.requestingAccounts = accounts;

@@ -102,6 +102,16 @@ class FeatureRequestController {
                 found.getTotalElements(), page, size);
     }
 
+    record DuplicateBody(@NotBlank @Size(max = 36) String masterId) {
+    }
+
+    /** Product management confirms the request repeats an open one: its review ends, the master's stake grows. */
+    @PostMapping("/{id}/duplicate-of")
+    @PreAuthorize(PRODUCT_TEAM)
+    FeatureRequestView linkAsDuplicate(@PathVariable String id, @Valid @RequestBody DuplicateBody body) {
+        return FeatureRequestView.of(requests.linkAsDuplicate(id, body.masterId(), true), List.of());
+    }
+
     /** The product team's tools say it shipped: the waiting process tells every requesting account. */
     @PostMapping("/{id}/shipped")
     @PreAuthorize(PRODUCT_TEAM)

@@ -31,4 +31,7 @@ interface FeatureRequestRepository extends JpaRepository<FeatureRequest, String>
     Page<FeatureRequest> findAllByOrderByCreatedAtDesc(Pageable page);
 
     List<FeatureRequest> findByAccountIdOrderByCreatedAtDesc(String accountId);
+
+    /** An account's requests of one business impact (those blocking its renewal, say), oldest first. */
+    List<FeatureRequest> findByAccountIdAndBusinessImpactOrderByCreatedAt(String accountId, BusinessImpact impact);
 }

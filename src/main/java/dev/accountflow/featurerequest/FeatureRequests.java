@@ -6,7 +6,7 @@ import dev.accountflow.account.Contact;
 import dev.accountflow.account.ContactRole;
 import dev.accountflow.money.Money;
 import dev.accountflow.money.SalesDates;
-import dev.accountflow.notification.Notice;
+import dev.accountflow.notification.Letter;
 import dev.accountflow.notification.Outbox;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.rules.Decided;
@@ -47,6 +47,10 @@ public class FeatureRequests {
 
     static final String PROCESS = "feature-request";
     static final String SHIPPED_MESSAGE = "FeatureShipped";
+    static final String LINKED_MESSAGE = "FeatureRequestLinked";
+    /** The renewal process (DESIGN.md) whose tasks show the account's requests that block the renewal. */
+    static final String RENEWAL_PROCESS = "renewal";
+    static final String BLOCKING_RENEWAL = "blockingFeatureRequests";
     private static final Set<FeatureRequestStatus> OPEN = Set.of(FeatureRequestStatus.SUBMITTED,
             FeatureRequestStatus.TRIAGED, FeatureRequestStatus.UNDER_REVIEW);
     private static final double SIMILAR = 0.5;
@@ -92,13 +96,7 @@ public class FeatureRequests {
             throw ApiException.badRequest("Unknown opportunity", "opportunityId: no opportunity " + in.opportunityId()
                     + " at account " + account.getName());
         }
-        FeatureRequest master = null;
-        if (in.duplicateOf() != null) {
-            master = requests.findById(in.duplicateOf()).filter(r -> r.getMasterId() == null)
-                    .filter(r -> OPEN.contains(r.getStatus()))
-                    .orElseThrow(() -> ApiException.badRequest("Not an open feature request",
-                            "duplicateOf: " + in.duplicateOf() + " is not an open feature request"));
-        }
+        FeatureRequest master = in.duplicateOf() == null ? null : openMaster("duplicateOf", in.duplicateOf());
         FeatureRequest fresh = new FeatureRequest(account.getId(), contactId, in.title().strip(),
                 in.description().strip(), in.productArea(), in.businessImpact(), in.opportunityId(),
                 CurrentUser.get().userId(), ClockUtil.getCurrentTime().toInstant());
@@ -106,13 +104,51 @@ public class FeatureRequests {
             fresh.linkTo(master);
             FeatureRequest linked = requests.save(fresh);
             recountStake(master);
+            reprioritise(master);
+            showOnRenewals(List.of(linked));
             return linked;
         }
         // the saved copy is the one the routing below updates in this transaction
         FeatureRequest request = requests.save(fresh);
         runtime.startProcessInstanceByKey(PROCESS, request.getId(), Map.of("accountId", account.getId(),
                 "accountName", account.getName(), "title", request.getTitle()));
+        showOnRenewals(List.of(request));
         return request;
+    }
+
+    /**
+     * Product management confirms that an open request asks for the same as another open one: it and any requests
+     * linked to it join that master, whose ARR at stake and requesting accounts grow (each account once) and whose
+     * priority is routed again; the request's own review ends (by message, unless it ends from its review task).
+     */
+    @Transactional
+    public FeatureRequest linkAsDuplicate(String requestId, String masterId, boolean endReview) {
+        FeatureRequest request = requests.findById(requestId)
+                .orElseThrow(() -> ApiException.notFound("Feature request " + requestId));
+        if (request.getMasterId() != null) {
+            throw ApiException.conflict("Already linked to another request",
+                    "id: " + requestId + " is already a duplicate of " + request.getMasterId());
+        }
+        if (!OPEN.contains(request.getStatus())) {
+            throw ApiException.conflict("Only an open request can be linked",
+                    "status: " + request.getStatus() + ", decided already");
+        }
+        if (requestId.equals(masterId)) {
+            throw ApiException.badRequest("A request cannot duplicate itself", "masterId: the request itself");
+        }
+        FeatureRequest master = openMaster("masterId", masterId);
+        for (FeatureRequest each : requests.findByMasterIdOrderByCreatedAt(requestId)) {
+            each.linkTo(master);
+        }
+        request.linkTo(master);
+        requests.flush();
+        recountStake(master);
+        reprioritise(master);
+        showOnRenewals(withDuplicates(master));
+        if (endReview) {
+            runtime.createMessageCorrelation(LINKED_MESSAGE).processInstanceBusinessKey(requestId).correlateAll();
+        }
+        return master;
     }
 
     /** Open requests of the same area whose titles share most of their words with this one: likely the same ask. */
@@ -128,6 +164,47 @@ public class FeatureRequests {
         return candidates.stream().filter(r -> similarity(words, words(r.getTitle())) >= SIMILAR)
                 .sorted(Comparator.comparingDouble((FeatureRequest r) -> -similarity(words, words(r.getTitle()))))
                 .limit(5).toList();
+    }
+
+    /** The open requests that look like this one, a line each (reference: title, ARR at stake): for her review. */
+    @Transactional(readOnly = true)
+    public String similarOpenText(String requestId) {
+        FeatureRequest request = master(requestId);
+        String lines = similarOpen(request.getProductArea(), request.getTitle()).stream()
+                .filter(r -> !r.getId().equals(request.getId()))
+                .map(r -> r.getId() + ": " + r.getTitle() + ", " + Money.format(r.getArrAtStake()) + " ARR at stake, "
+                        + r.getRequestingAccounts() + (r.getRequestingAccounts() == 1 ? " account" : " accounts"))
+                .collect(Collectors.joining("\n"));
+        return lines.isEmpty() ? "None found" : lines;
+    }
+
+    /**
+     * The account's requests that block its renewal, a markdown line each (title linked to the account's requests,
+     * where it stands); null when there are none, so renewal tasks show nothing.
+     */
+    @Transactional(readOnly = true)
+    public String blockingRenewal(String accountId) {
+        List<FeatureRequest> blocking = requests.findByAccountIdAndBusinessImpactOrderByCreatedAt(accountId,
+                BusinessImpact.BLOCKS_RENEWAL);
+        if (blocking.isEmpty()) {
+            return null;
+        }
+        return blocking.stream().map(r -> {
+            FeatureRequestLine line = line(r.getMasterId() == null ? r : master(r.getId()));
+            return "- [" + r.getTitle().replaceAll("[\\[\\]]", "") + "](/accounts/" + accountId + "#feature-requests): "
+                    + (line.answer().isEmpty() || line.answer().startsWith("Asked") ? line.status() : line.answer());
+        }).collect(Collectors.joining("\n"));
+    }
+
+    // renewals under way for these requests' accounts show where the blocking requests stand now
+    private void showOnRenewals(List<FeatureRequest> changed) {
+        changed.stream().filter(r -> r.getBusinessImpact() == BusinessImpact.BLOCKS_RENEWAL)
+                .map(FeatureRequest::getAccountId).distinct().forEach(accountId -> {
+                    String text = blockingRenewal(accountId);
+                    runtime.createProcessInstanceQuery().processDefinitionKey(RENEWAL_PROCESS)
+                            .variableValueEquals("accountId", accountId).active().list()
+                            .forEach(renewal -> runtime.setVariable(renewal.getId(), BLOCKING_RENEWAL, text));
+                });
     }
 
     /** A request still waiting for product management, and the facts its routing saw: for simulating table changes. */
@@ -147,16 +224,36 @@ public class FeatureRequests {
     public Routed triage(String requestId) {
         FeatureRequest request = master(requestId);
         recountStake(request);
-        FeatureRequestFacts facts = factsOf(request);
-        Decided<FeatureRouting> decided = rules.routeFeatureRequest(facts);
-        FeatureRouting routing = decided.decision();
-        String decisionId = decisions.record("routing", "feature-request", request.getId(), decided.run(), facts,
-                routing);
+        RoutingDecision decided = route(request);
+        FeatureRouting routing = decided.routing();
+        String decisionId = decided.decisionId();
         request.routed(routing.getPmGroup(), routing.getPriority(), routing.getSlaBusinessDays());
         LocalDate today = SalesDates.today();
         LocalDate due = plusBusinessDays(today, routing.getSlaBusinessDays());
         return new Routed(routing.getPmGroup(), routing.getPriority(), routing.getSlaBusinessDays(), due,
                 plusBusinessDays(due, 2), decisionId);
+    }
+
+    private record RoutingDecision(FeatureRouting routing, String decisionId) {
+    }
+
+    // the feature-routing table over the request as stored; the decision and its rows go to the decision log
+    private RoutingDecision route(FeatureRequest request) {
+        FeatureRequestFacts facts = factsOf(request);
+        Decided<FeatureRouting> decided = rules.routeFeatureRequest(facts);
+        return new RoutingDecision(decided.decision(), decisions.record("routing", "feature-request", request.getId(),
+                decided.run(), facts, decided.decision()));
+    }
+
+    // more accounts asking raise the ARR at stake: the table decides the master's priority again
+    private void reprioritise(FeatureRequest master) {
+        master.reprioritised(route(master).routing().getPriority());
+    }
+
+    private FeatureRequest openMaster(String field, String id) {
+        return requests.findById(id).filter(r -> r.getMasterId() == null).filter(r -> OPEN.contains(r.getStatus()))
+                .orElseThrow(() -> ApiException.badRequest("Not an open feature request",
+                        field + ": " + id + " is not an open feature request"));
     }
 
     // read from the database: the requesting account, the ARR at stake summed over every account asking
@@ -195,11 +292,14 @@ public class FeatureRequests {
         for (FeatureRequest each : withDuplicates(request)) {
             each.decided(status, note, targetRelease, decidedBy, now);
         }
-        for (FeatureRequest each : withDuplicates(request)) {
-            accounts.account(each.getAccountId()).filter(a -> a.getOwnerId() != null).ifPresent(a ->
-                    outbox.notifyUser(a.getOwnerId(), new Notice("feature-request-" + status.name().toLowerCase(Locale.ROOT),
+        showOnRenewals(withDuplicates(request));
+        // an account that asked twice hears once
+        for (String accountId : requests.requestingAccountIds(request.getId())) {
+            accounts.account(accountId).filter(a -> a.getOwnerId() != null).ifPresent(a ->
+                    outbox.notifyUser(a.getOwnerId(), amLetter(request, a, status).notice(
+                            "feature-request-" + status.name().toLowerCase(Locale.ROOT),
                             "Feature request " + words(status) + ": " + request.getTitle() + " — " + a.getName(),
-                            amBody(request, a, status), "feature-request:" + each.getId() + ":" + status + ":am",
+                            "feature-request:" + request.getId() + ":" + accountId + ":" + status + ":am",
                             "Product management decided " + a.getName() + "'s feature request", null)));
         }
     }
@@ -208,10 +308,10 @@ public class FeatureRequests {
     @Transactional(readOnly = true)
     public String customerPreview(String requestId) {
         FeatureRequest request = master(requestId);
-        return customerBody(request, contactOf(request).map(Contact::getName).orElse("there"));
+        return customerLetter(request, contactOf(request).map(Contact::getName).orElse("there")).text();
     }
 
-    /** The AM released the answer: each requesting contact gets it once. */
+    /** The AM released the answer: each requesting contact gets it once, however often their account asked. */
     @Transactional
     public int releaseToCustomers(String requestId) {
         FeatureRequest request = master(requestId);
@@ -219,11 +319,12 @@ public class FeatureRequests {
         for (FeatureRequest each : withDuplicates(request)) {
             each.releasedToCustomer();
             Optional<Contact> contact = contactOf(each);
-            if (contact.isPresent() && outbox.notifyAddress(contact.get().getEmail(), new Notice(
-                    "feature-request-customer-answer", "Your request: " + request.getTitle(),
-                    customerBody(request, contact.get().getName()),
-                    "feature-request:" + each.getId() + ":" + request.getStatus() + ":customer",
-                    "The account manager released product management's answer", null))) {
+            if (contact.isPresent() && outbox.notifyAddress(contact.get().getName(), contact.get().getEmail(),
+                    customerLetter(request, contact.get().getName()).notice("feature-request-customer-answer",
+                            "Your request: " + request.getTitle(),
+                            "feature-request:" + request.getId() + ":" + contact.get().getId() + ":"
+                                    + request.getStatus() + ":customer",
+                            "The account manager released product management's answer", null))) {
                 queued++;
             }
         }
@@ -249,18 +350,24 @@ public class FeatureRequests {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         for (FeatureRequest each : withDuplicates(request)) {
             each.shipped(now);
+        }
+        showOnRenewals(withDuplicates(request));
+        for (FeatureRequest each : withDuplicates(request)) {
             accounts.account(each.getAccountId()).filter(a -> a.getOwnerId() != null).ifPresent(a ->
-                    outbox.notifyUser(a.getOwnerId(), new Notice("feature-request-shipped",
+                    outbox.notifyUser(a.getOwnerId(), new Letter("Hello,", List.of("The feature " + a.getName()
+                            + " asked for has shipped: " + request.getTitle() + (request.getTargetRelease() == null ? ""
+                            : " (release " + request.getTargetRelease() + ")") + ".",
+                            "Your customer contact has been told as well."), null).notice("feature-request-shipped",
                             "Shipped: " + request.getTitle() + " — " + a.getName(),
-                            "Hello,\n\nThe feature " + a.getName() + " asked for has shipped: " + request.getTitle()
-                                    + (request.getTargetRelease() == null ? "" : " (release " + request.getTargetRelease() + ")")
-                                    + ".\n\nYour customer contact has been told as well.",
-                            "feature-request:" + each.getId() + ":SHIPPED:am", "The requested feature shipped", null)));
-            contactOf(each).ifPresent(c -> outbox.notifyAddress(c.getEmail(), new Notice(
-                    "feature-request-customer-shipped", "Now available: " + request.getTitle(),
-                    "Dear " + c.getName() + ",\n\nThe feature you asked for is now available: " + request.getTitle()
-                            + ".\n\nThank you for telling us what you need.",
-                    "feature-request:" + each.getId() + ":SHIPPED:customer", "The requested feature shipped", null)));
+                            "feature-request:" + request.getId() + ":" + each.getAccountId() + ":SHIPPED:am",
+                            "The requested feature shipped", null)));
+            contactOf(each).ifPresent(c -> outbox.notifyAddress(c.getName(), c.getEmail(), new Letter(
+                    "Dear " + c.getName() + ",", List.of("The feature you asked for is now available: "
+                    + request.getTitle() + ".", "Thank you for telling us what you need."),
+                    "Kind regards,\nYour account team").notice("feature-request-customer-shipped",
+                    "Now available: " + request.getTitle(),
+                    "feature-request:" + request.getId() + ":" + c.getId() + ":SHIPPED:customer",
+                    "The requested feature shipped", null)));
         }
     }
 
@@ -268,11 +375,12 @@ public class FeatureRequests {
     @Transactional
     public int remindGroup(String requestId) {
         FeatureRequest request = master(requestId);
-        return outbox.notifyGroup(request.getPmGroup(), new Notice("feature-request-sla-reminder",
+        return outbox.notifyGroup(request.getPmGroup(), new Letter("Hello,", List.of("The feature request '"
+                + request.getTitle() + "' (" + request.getRequestingAccounts() + " accounts, "
+                + Money.format(request.getArrAtStake()) + " ARR at stake) was due an answer within "
+                + request.getSlaBusinessDays() + " business days.", "Please decide it in Tasklist."), null).notice(
+                "feature-request-sla-reminder",
                 "Past its SLA: " + request.getTitle() + " — " + Money.format(request.getArrAtStake()) + " ARR at stake",
-                "The feature request '" + request.getTitle() + "' (" + request.getRequestingAccounts()
-                        + " accounts, " + Money.format(request.getArrAtStake()) + " ARR at stake) was due an answer within "
-                        + request.getSlaBusinessDays() + " business days. Please decide it in Tasklist.",
                 "feature-request:" + request.getId() + ":sla-reminder:" + SalesDates.today(),
                 "The review passed its SLA", null));
     }
@@ -383,17 +491,20 @@ public class FeatureRequests {
         return status == FeatureRequestStatus.PLANNED ? "planned" : "declined";
     }
 
-    private static String amBody(FeatureRequest request, Account account, FeatureRequestStatus status) {
+    private static Letter amLetter(FeatureRequest request, Account account, FeatureRequestStatus status) {
         String answer = status == FeatureRequestStatus.PLANNED
                 ? "Product management plans it" + (request.getTargetRelease() == null ? "" : " for release " + request.getTargetRelease())
                 : "Product management declined it";
-        return "Hello,\n\n" + answer + ": " + request.getTitle() + " (asked for by " + account.getName() + ").\n"
-                + (request.getDecisionNote() == null ? "" : "Their note: " + request.getDecisionNote() + "\n")
-                + "\nARR at stake across " + request.getRequestingAccounts() + " accounts: "
-                + Money.format(request.getArrAtStake()) + ".\n\nPreview the answer to your customer and release it in Tasklist.";
+        return new Letter("Hello,", List.of(answer + ": " + request.getTitle() + " (asked for by " + account.getName() + ").",
+                request.getDecisionNote() == null ? "" : "Their note: " + request.getDecisionNote(),
+                "ARR at stake across " + request.getRequestingAccounts() + " accounts: "
+                        + Money.format(request.getArrAtStake()) + ".",
+                "Preview the answer to your customer and release it in Tasklist: nothing reaches the customer before."),
+                null);
     }
 
-    private static String customerBody(FeatureRequest request, String contactName) {
+    /** The answer the customer's contact gets once the AM releases it; its plain text is the AM's preview. */
+    private static Letter customerLetter(FeatureRequest request, String contactName) {
         String answer = switch (request.getStatus()) {
             case PLANNED -> "our product team has planned it" + (request.getTargetRelease() == null ? ""
                     : " for release " + request.getTargetRelease()) + ". We will tell you when it is available.";
@@ -401,8 +512,8 @@ public class FeatureRequests {
                     + (request.getDecisionNote() == null ? "." : ": " + request.getDecisionNote());
             default -> "our product team is still reviewing it.";
         };
-        return "Dear " + contactName + ",\n\nThank you for your request \"" + request.getTitle() + "\": " + answer
-                + "\n\nKind regards,\nYour account team";
+        return new Letter("Dear " + contactName + ",", List.of("Thank you for your request \"" + request.getTitle()
+                + "\": " + answer), "Kind regards,\nYour account team");
     }
 
     static Set<String> words(String title) {

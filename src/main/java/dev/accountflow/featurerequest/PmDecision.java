@@ -2,5 +2,5 @@ package dev.accountflow.featurerequest;
 
 /** A product manager's answer to a feature request review. */
 enum PmDecision {
-    PLANNED, DECLINED, NEED_INFO
+    PLANNED, DECLINED, NEED_INFO, DUPLICATE
 }

@@ -24,5 +24,6 @@ class TriageFeatureRequest implements JavaDelegate {
         execution.setVariable("answerBy", routed.answerBy().atStartOfDay().toString());
         execution.setVariable("escalateOn", routed.escalateOn().atStartOfDay().toString());
         execution.setVariable("routingDecisionId", routed.decisionId());
+        execution.setVariable("similarOpen", requests.similarOpenText(execution.getProcessBusinessKey()));
     }
 }

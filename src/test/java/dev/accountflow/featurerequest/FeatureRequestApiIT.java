@@ -45,6 +45,7 @@ class FeatureRequestApiIT extends PostgresIT {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired MailDelivery mailDelivery;
+    @Autowired dev.accountflow.renewal.RenewalWindow renewalWindow;
     @Autowired JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -88,7 +89,10 @@ class FeatureRequestApiIT extends PostgresIT {
         tasks.complete(review.getId(), Map.of("pmDecision", "PLANNED", "targetRelease", "2027.2"));
         mailDelivery.deliverDue(Instant.now().plusSeconds(5));
         assertThat(mailTo(TestUsers.IVY + "@accountflow.test")).hasSize(1);
-        assertThat(GreenMailUtil.getBody(mailTo(TestUsers.IVY + "@accountflow.test").get(0))).contains("release 2027.2")
+        Map<String, String> amMail = parts(mailTo(TestUsers.IVY + "@accountflow.test").get(0));
+        assertThat(amMail.get("text/plain")).contains("Product management plans it for release 2027.2")
+                .contains("$180,000").contains("release it in Tasklist");
+        assertThat(amMail.get("text/html")).contains("<p>").contains("Product management plans it for release 2027.2")
                 .contains("$180,000");
         assertThat(mailTo(contactEmail)).as("nothing reaches the customer before the AM releases it").isEmpty();
 
@@ -100,7 +104,11 @@ class FeatureRequestApiIT extends PostgresIT {
         tasks.complete(release.getId(), Map.of("releaseToCustomer", true));
         mailDelivery.deliverDue(Instant.now().plusSeconds(5));
         assertThat(mailTo(contactEmail)).hasSize(1);
-        assertThat(GreenMailUtil.getBody(mailTo(contactEmail).get(0))).contains("planned it for release 2027.2");
+        Map<String, String> customerMail = parts(mailTo(contactEmail).get(0));
+        assertThat(customerMail.get("text/plain")).as("the customer gets what the AM previewed")
+                .isEqualToIgnoringNewLines((String) runtime.getVariable(release.getProcessInstanceId(), "customerPreview"));
+        assertThat(customerMail.get("text/html")).contains("Dear Dana Cruz").contains("planned it for release 2027.2")
+                .contains("&quot;Export dashboards to PDF");
         assertThat(mailTo(TestUsers.IVY + "@accountflow.test")).as("the AM's mail went once").hasSize(1);
 
         assertThat(post("/api/feature-requests/" + id + "/shipped", TestUsers.IVY, "").statusCode()).isEqualTo(403);
@@ -109,8 +117,114 @@ class FeatureRequestApiIT extends PostgresIT {
         assertThat(json.readTree(shipped.body()).get("status").asText()).isEqualTo("SHIPPED");
         mailDelivery.deliverDue(Instant.now().plusSeconds(5));
         assertThat(mailTo(contactEmail)).hasSize(2);
+        assertThat(parts(mailTo(contactEmail).get(1)).get("text/html")).contains("now available");
         assertThat(mailTo(TestUsers.IVY + "@accountflow.test")).hasSize(2);
+        assertThat(parts(mailTo(TestUsers.IVY + "@accountflow.test").get(1)).get("text/plain")).contains("has shipped");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    }
+
+    @Test
+    void aDeclinedAnswerTheAmDoesNotReleaseNeverReachesTheCustomer() throws Exception {
+        Account account = account(TestUsers.IVY, Tier.GROWTH);
+        String contactEmail = "cto-" + unique() + "@customer.test";
+        accounts.addContact(account.getId(), "Lee Park", contactEmail, ContactRole.CHAMPION, null);
+        arr(account, "60000");
+        String id = json.readTree(post("/api/feature-requests", TestUsers.IVY, body(account.getId(),
+                "Offline mode for the mobile app " + unique(), "PLATFORM", "NICE_TO_HAVE", null)).body()).get("id").asText();
+
+        tasks.complete(openTask(id).getId(), Map.of("pmDecision", "DECLINED", "decisionNote", "Not this year <sorry>"));
+        mailDelivery.deliverDue(Instant.now().plusSeconds(5));
+        List<MimeMessage> am = mailTo(TestUsers.IVY + "@accountflow.test");
+        assertThat(am).as("one mail to the AM per decision").hasSize(1);
+        assertThat(parts(am.get(0)).get("text/plain")).contains("Product management declined it")
+                .contains("Their note: Not this year <sorry>");
+        assertThat(parts(am.get(0)).get("text/html")).contains("Not this year &lt;sorry&gt;");
+
+        tasks.complete(openTask(id).getId(), Map.of("releaseToCustomer", false));
+        mailDelivery.deliverDue(Instant.now().plusSeconds(5));
+        assertThat(mailTo(contactEmail)).as("the AM kept the answer back").isEmpty();
+        assertThat(mailTo(TestUsers.IVY + "@accountflow.test")).hasSize(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    }
+
+    @Test
+    void productManagementLinksADuplicateLaterItsReviewEndsAndTheMastersStakeCountsEachAccountOnce() throws Exception {
+        Account first = account(TestUsers.IVY, Tier.GROWTH);
+        arr(first, "100000");
+        Account second = account(TestUsers.NED, Tier.GROWTH);
+        arr(second, "40000");
+        String asked = unique();
+        String masterId = logged(TestUsers.IVY, first, "Bulk price updates " + asked);
+        String fromNed = logged(TestUsers.NED, second, "Update prices in bulk " + unique());
+        String ivyAgain = logged(TestUsers.IVY, first, "Bulk price updates by CSV " + asked);
+
+        assertRefused(post("/api/feature-requests/" + fromNed + "/duplicate-of", TestUsers.IVY,
+                "{\"masterId\":\"" + masterId + "\"}"), 403, null);
+        assertRefused(post("/api/feature-requests/" + fromNed + "/duplicate-of", TestUsers.PRODUCT_MANAGER,
+                "{\"masterId\":\"no-such-request\"}"), 400, "masterId");
+        assertRefused(post("/api/feature-requests/" + fromNed + "/duplicate-of", TestUsers.PRODUCT_MANAGER,
+                "{\"masterId\":\"" + fromNed + "\"}"), 400, "masterId");
+        assertRefused(post("/api/feature-requests/" + fromNed + "/duplicate-of", TestUsers.PRODUCT_MANAGER,
+                "{}"), 400, "masterId");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(fromNed).count()).isEqualTo(1);
+
+        HttpResponse<String> linked = post("/api/feature-requests/" + fromNed + "/duplicate-of",
+                TestUsers.PRODUCT_MANAGER, "{\"masterId\":\"" + masterId + "\"}");
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        JsonNode master = json.readTree(linked.body());
+        assertThat(master.get("id").asText()).isEqualTo(masterId);
+        assertThat(master.get("arrAtStake").decimalValue()).isEqualByComparingTo("140000");
+        assertThat(master.get("requestingAccounts").asInt()).isEqualTo(2);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(fromNed).count())
+                .as("the duplicate's review ended").isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(fromNed).count()).isZero();
+        assertThat(post("/api/feature-requests/" + fromNed + "/duplicate-of", TestUsers.PRODUCT_MANAGER,
+                "{\"masterId\":\"" + masterId + "\"}").statusCode()).as("linked once").isEqualTo(409);
+
+        // from her review task: Ivy's account asks a second time, and still counts once
+        Task review = openTask(ivyAgain);
+        assertThat((String) runtime.getVariable(review.getProcessInstanceId(), "similarOpen")).contains(masterId);
+        tasks.complete(review.getId(), Map.of("pmDecision", "DUPLICATE", "duplicateOf", masterId));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(ivyAgain).count()).isZero();
+        Map<String, Object> stored = jdbc.queryForMap(
+                "select arr_at_stake, requesting_accounts from feature_request where id = ?", masterId);
+        assertThat((BigDecimal) stored.get("arr_at_stake")).isEqualByComparingTo("140000");
+        assertThat(stored.get("requesting_accounts")).isEqualTo(2);
+        assertThat(jdbc.queryForList("select master_id from feature_request where id in (?, ?)", String.class,
+                fromNed, ivyAgain)).containsOnly(masterId);
+
+        // the master's answer reaches every requesting account's manager, once per account
+        tasks.complete(openTask(masterId).getId(), Map.of("pmDecision", "PLANNED", "targetRelease", "2027.3"));
+        mailDelivery.deliverDue(Instant.now().plusSeconds(5));
+        assertThat(mailTo(TestUsers.NED + "@accountflow.test")).hasSize(1);
+        assertThat(parts(mailTo(TestUsers.NED + "@accountflow.test").get(0)).get("text/plain"))
+                .contains(second.getName()).contains("$140,000");
+        assertThat(mailTo(TestUsers.IVY + "@accountflow.test")).as("Ivy's account asked twice, she hears once")
+                .hasSize(1);
+        assertThat(jdbc.queryForList("select distinct status from feature_request where id in (?, ?, ?)", String.class,
+                masterId, fromNed, ivyAgain)).containsExactly("PLANNED");
+    }
+
+    @Test
+    void aRequestThatBlocksTheRenewalShowsOnTheRenewalsTasksWithWhereItStands() throws Exception {
+        Account account = account(TestUsers.IVY, Tier.GROWTH);
+        Subscription renewing = accounts.addSubscription(account.getId(), "Commerce Cloud " + unique(),
+                new BigDecimal("90000"), TODAY.minusMonths(11), TODAY.plusDays(45));
+        String title = "Multi-currency invoices " + unique();
+        String id = logged(TestUsers.IVY, account, title);
+        logged(TestUsers.IVY, account(TestUsers.IVY, Tier.GROWTH), "Another account's blocker " + unique());
+
+        renewalWindow.startDueRenewals(TODAY);
+        Task renewalTask = tasks.createTaskQuery().processInstanceBusinessKey(renewing.getId()).active().singleResult();
+        assertThat(renewalTask.getProcessDefinitionId()).startsWith("renewal:");
+        String shown = (String) tasks.getVariable(renewalTask.getId(), "blockingFeatureRequests");
+        assertThat(shown).as("the task created after the request carries it")
+                .isEqualTo("- [" + title + "](/accounts/" + account.getId() + "#feature-requests): Under review");
+
+        tasks.complete(openTask(id).getId(), Map.of("pmDecision", "PLANNED", "targetRelease", "2027.4"));
+        assertThat((String) tasks.getVariable(renewalTask.getId(), "blockingFeatureRequests"))
+                .as("the open renewal task shows the decision").contains(title).contains("Planned for 2027.4")
+                .doesNotContain("Another account");
     }
 
     @Test
@@ -169,6 +283,32 @@ class FeatureRequestApiIT extends PostgresIT {
                 mine.getId())).isZero();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("feature-request").count())
                 .isEqualTo(processes);
+    }
+
+    private String logged(String rep, Account account, String title) throws Exception {
+        HttpResponse<String> answer = post("/api/feature-requests", rep,
+                body(account.getId(), title, "COMMERCE", "BLOCKS_RENEWAL", null));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return json.readTree(answer.body()).get("id").asText();
+    }
+
+    /** A mail's parts by content type (text/plain, text/html), as the customer's mail program sees them. */
+    private static Map<String, String> parts(MimeMessage message) throws Exception {
+        Map<String, String> found = new java.util.HashMap<>();
+        collect(message, found);
+        assertThat(found).as("a multipart mail with both parts").containsKeys("text/plain", "text/html");
+        return found;
+    }
+
+    private static void collect(jakarta.mail.Part part, Map<String, String> found) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), found);
+            }
+        } else if (part.isMimeType("text/plain") || part.isMimeType("text/html")) {
+            found.put(part.isMimeType("text/plain") ? "text/plain" : "text/html", content.toString());
+        }
     }
 
     private void assertRefused(HttpResponse<String> answer, int status, String field) throws Exception {

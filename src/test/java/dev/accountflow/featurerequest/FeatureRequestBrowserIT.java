@@ -2,6 +2,7 @@ package dev.accountflow.featurerequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import dev.accountflow.support.BrowserIT;
@@ -11,11 +12,16 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** amy logs a customer's request on the account page; priya finds it on the board and in Tasklist and plans it. */
+/**
+ * amy logs a customer's request on the account page (and links a second ask to it as the form suggests); priya finds
+ * it on the board and in Tasklist and plans it; amy sees the answer.
+ */
 class FeatureRequestBrowserIT extends BrowserIT {
 
     private static final String TASKLIST = "/camunda/app/tasklist/default/";
@@ -41,6 +47,22 @@ class FeatureRequestBrowserIT extends BrowserIT {
                 .contains("Under review");
         String requestId = jdbc.queryForObject("select id from feature_request where title = ?", String.class, title);
 
+        // the same customer asks again in other words: the form offers the open request as she types, she links to it
+        long reviews = tasks.createTaskQuery().processDefinitionKey("feature-request").count();
+        new Select(browser.findElement(By.id("fr-area"))).selectByValue("ANALYTICS");
+        browser.findElement(By.id("fr-title")).sendKeys(title + " again");
+        String suggestion = wait.until(visibilityOfElementLocated(By.cssSelector("#fr-similar [data-similar='"
+                + requestId + "']"))).getText();
+        assertThat(suggestion).contains(title).contains("ARR at stake").contains("1 account");
+        browser.findElement(By.cssSelector("#fr-similar [data-similar='" + requestId + "'] input")).click();
+        browser.findElement(By.id("fr-description")).sendKeys("Asked again at the quarterly review.");
+        browser.findElement(By.id("fr-submit")).click();
+        wait.until(textToBePresentInElementLocated(By.cssSelector(".notice.info"), "linked to the open request"));
+        assertThat(jdbc.queryForObject("select master_id from feature_request where title = ?", String.class,
+                title + " again")).isEqualTo(requestId);
+        assertThat(tasks.createTaskQuery().processDefinitionKey("feature-request").count())
+                .as("no second review").isEqualTo(reviews);
+
         browser.manage().deleteAllCookies();
         signInAs("priya", "/feature-requests");
         String row = wait.until(visibilityOfElementLocated(By.cssSelector("tr[data-request='" + requestId + "']")))
@@ -58,7 +80,10 @@ class FeatureRequestBrowserIT extends BrowserIT {
         wait.until(elementToBeClickable(By.xpath(
                 "//div[contains(@class,'fjs-container')]//label[contains(., 'Planned (give the target release)')]"))).click();
         browser.findElement(By.cssSelector(".fjs-container [id$='targetRelease']")).sendKeys("2027.2");
-        wait.until(elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+        WebElement complete = wait.until(elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        // the review form is taller than the window: the button is brought up from under Tasklist's footer
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+        complete.click();
         wait.until(d -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
 
         browser.manage().deleteAllCookies();

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -152,6 +153,41 @@ class FeatureRequestProcessTest {
 
         assertThat(request).isEnded().hasPassed("End_RequestDeclined").hasNotPassed("Event_FeatureShipped");
         then(events).containsExactly("decided DECLINED", "released true");
+    }
+
+    @Test
+    void aReviewConfirmedAsADuplicateEndsWithoutAnAnswerOfItsOwn() {
+        start("ANALYTICS", 300_000);
+        complete(task("Task_ReviewFeatureRequest", request),
+                withVariables("pmDecision", "DUPLICATE", "duplicateOf", "FR-0"));
+
+        assertThat(request).isEnded().hasPassed("End_ReviewedAsDuplicate").hasNotPassed("Task_ReleaseCustomerAnswer");
+        then(events).containsExactly("decided DUPLICATE");
+    }
+
+    @Test
+    void linkedAsADuplicateFromTheBoardEndsTheReviewItsTimersAndTheAccountManagersQuestion() {
+        start("COMMERCE", 300_000);
+        complete(task("Task_ReviewFeatureRequest", request),
+                withVariables("pmDecision", "NEED_INFO", "decisionNote", "Which currencies?"));
+        assertThat(request).isWaitingAt("Task_ProvideMoreInformation");
+
+        runtimeService().createMessageCorrelation("FeatureRequestLinked").processInstanceBusinessKey("FR-1").correlate();
+
+        assertThat(request).isEnded().hasPassed("End_LinkedAsDuplicate").hasNotPassed("Task_ReleaseCustomerAnswer");
+        then(managementService().createJobQuery().processInstanceId(request.getId()).count()).isZero();
+    }
+
+    @Test
+    void linkedAsADuplicateWhileUnderReviewCancelsTheSlaTimers() {
+        start("ANALYTICS", 1_200_000);
+        then(managementService().createJobQuery().processInstanceId(request.getId()).count()).isEqualTo(2);
+
+        runtimeService().createMessageCorrelation("FeatureRequestLinked").processInstanceBusinessKey("FR-1").correlate();
+
+        assertThat(request).isEnded().hasPassed("End_LinkedAsDuplicate");
+        then(managementService().createJobQuery().processInstanceId(request.getId()).count()).isZero();
+        then(events).isEmpty();
     }
 
     @Test

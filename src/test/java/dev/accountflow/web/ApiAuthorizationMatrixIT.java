@@ -64,6 +64,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         IMPORT_CONTACTS("POST /api/import/contacts"),
         LOG_FEATURE_REQUEST("POST /api/feature-requests"),
         SHIP_FEATURE_REQUEST("POST /api/feature-requests/{id}/shipped (not yet planned)"),
+        LINK_FEATURE_REQUEST("POST /api/feature-requests/{id}/duplicate-of"),
         OPEN_OPPORTUNITY("POST /api/opportunities"),
         SET_QUOTA("PUT /api/quotas/{userId}/{quarter}");
 
@@ -107,6 +108,8 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             // a rep logs for her own accounts only; product management marks shipped (a request under review: 409)
             Map.entry(Endpoint.LOG_FEATURE_REQUEST,   row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.SHIP_FEATURE_REQUEST,  row(403, 403, 409, 409, 403, 403, 403, 403, 403, 401)),
+            // only product management (and sales managers) confirm that two customers ask for the same thing
+            Map.entry(Endpoint.LINK_FEATURE_REQUEST,  row(403, 403, 200, 200, 403, 403, 403, 403, 403, 401)),
             // another rep's account is refused outright: opening a deal is not reading the account
             Map.entry(Endpoint.OPEN_OPPORTUNITY,      row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.SET_QUOTA,             row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
@@ -273,6 +276,11 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             case SHIP_FEATURE_REQUEST -> new Call("/api/feature-requests/"
                     + created(post("/api/feature-requests", TestUsers.IVY, featureRequest())).get("id").asText()
                     + "/shipped", "");
+            case LINK_FEATURE_REQUEST -> {
+                String master = created(post("/api/feature-requests", TestUsers.IVY, featureRequest())).get("id").asText();
+                String repeat = created(post("/api/feature-requests", TestUsers.IVY, featureRequest())).get("id").asText();
+                yield new Call("/api/feature-requests/" + repeat + "/duplicate-of", "{\"masterId\":\"" + master + "\"}");
+            }
             case OPEN_OPPORTUNITY -> new Call("/api/opportunities", "{\"accountId\":\"" + ivysAccount
                     + "\",\"type\":\"EXPANSION\",\"name\":\"Matrix expansion\",\"product\":\"Analytics\","
                     + "\"amount\":50000,\"closeDate\":\"" + java.time.LocalDate.now().plusDays(60) + "\"}");
