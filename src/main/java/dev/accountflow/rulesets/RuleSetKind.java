@@ -76,7 +76,7 @@ enum RuleSetKind {
         @Override
         Map<String, Object> factsTemplate() {
             return ordered("accountName", "Harbor Health System", "tier", "ENTERPRISE", "vertical", "HEALTHCARE",
-                    "daysToRenewal", 60, "daysSinceExecutiveEngagement", 75, "hasExecutiveSponsor", true,
+                    "daysToRenewal", 60, "daysSinceExecutiveEngagement", 75, "hasExecutiveSponsor", true, "hasChampion", true,
                     "activeUsersChangePct", -5.0, "openEscalations", 0, "csat", 4.1);
         }
 

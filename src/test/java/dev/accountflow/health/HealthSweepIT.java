@@ -99,6 +99,27 @@ class HealthSweepIT extends PostgresIT {
     }
 
     @Test
+    void aStrategicAccountWithoutAChampionIsFlaggedUntilOneIsNamed() throws Exception {
+        Account strategic = accounts.createAccount("Lonepeak Health " + unique(), Vertical.HEALTHCARE, "NORTHEAST",
+                Tier.STRATEGIC, TestUsers.NED);
+        accounts.addContact(strategic.getId(), "Sam Sponsor", "sam@example.com",
+                dev.accountflow.account.ContactRole.EXECUTIVE_SPONSOR, Instant.now().minus(5, ChronoUnit.DAYS));
+        signal(strategic, 2);
+        Account growth = accountWithUsage("Lonepeak Dental " + unique(), 2);
+
+        sweep();
+        assertThat(open(strategic)).containsEntry("NO_CHAMPION", "MEDIUM");
+        assertThat(reason(strategic, "NO_CHAMPION")).isEqualTo("No champion is named at " + strategic.getName()
+                + ", a strategic account");
+        assertThat(open(growth)).as("near miss: a growth account needs no champion").doesNotContainKey("NO_CHAMPION");
+
+        accounts.addContact(strategic.getId(), "Cam Champion", "cam@example.com",
+                dev.accountflow.account.ContactRole.CHAMPION, Instant.now().minus(2, ChronoUnit.DAYS));
+        sweep();
+        assertThat(open(strategic)).doesNotContainKey("NO_CHAMPION");
+    }
+
+    @Test
     void anAccountRedBeforeTheSweepExistedGetsItsPlaybookOnTheNextSweepAndOnlyOne() throws Exception {
         Account account = accountWithUsage("Oldred Savings " + unique(), -30);
         // red since a renewal assessed it, before sweeps started playbooks: an open HIGH flag and no playbook
