@@ -85,9 +85,8 @@ class HealthSweepIT extends PostgresIT {
         Account mild = accountWithUsage("Mildmay Assurance " + unique(), -12);
         Account edge = accountWithUsage("Edgewater Bank " + unique(), -20);
 
-        JsonNode run = sweep();
+        sweep();
 
-        assertThat(run.get("accounts").asInt()).as("one page holds them all").isLessThanOrEqualTo(500);
         assertThat(open(steep)).containsEntry("USAGE_DROP", "HIGH");
         assertThat(open(mild)).containsEntry("USAGE_DROP", "MEDIUM");
         assertThat(open(edge)).containsEntry("USAGE_DROP", "HIGH");
@@ -128,8 +127,8 @@ class HealthSweepIT extends PostgresIT {
                 + "now(), ?)", UUID.randomUUID().toString(), account.getId(), account.getId() + ":USAGE_DROP");
         assertThat(playbooks(account)).isZero();
 
-        JsonNode first = sweep();
-        assertThat(first.get("raised").asInt()).as("its flag was already open").isZero();
+        sweep();
+        assertThat(records(account, "USAGE_DROP")).as("its flag was already open: not raised again").isEqualTo(1);
         assertThat(playbooks(account)).isEqualTo(1);
 
         sweep();
