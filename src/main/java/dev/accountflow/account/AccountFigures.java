@@ -47,14 +47,17 @@ public class AccountFigures {
         refresh(List.of(accountId));
     }
 
-    /** Recomputes only the worst open flag of an account, after its flags were raised, changed or resolved. */
+    /** Recomputes only the worst open flag of the accounts given, after their flags were raised, changed or resolved. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void refreshWorstFlag(String accountId) {
+    public void refreshWorstFlag(java.util.Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return;
+        }
         entities.createNativeQuery("""
                 update account set worst_flag = coalesce((select max(case f.severity when 'HIGH' then 3
                          when 'MEDIUM' then 2 else 1 end) from risk_flag f
                      where f.account_id = account.id and f.resolved_at is null), 0)
-                 where id = :id""").setParameter("id", accountId).executeUpdate();
+                 where id in (:ids)""").setParameter("ids", accountIds).executeUpdate();
     }
 
     /** Recomputes every account's figures (after a bulk import; one statement). */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A seeded, repeatable book of enterprise accounts in two territories: healthcare, financial services and
@@ -42,33 +42,53 @@ class DemoPortfolio {
             "Haddad", "Moreau", "Silva", "Becker", "Ito", "Walsh", "Novak", "Reyes", "Dubois", "Fischer");
     private static final Map<String, String> TERRITORY_OWNER = Map.of("NORTHEAST", "amy", "MIDATLANTIC", "ben");
 
-    private final AccountService accounts;
+    private static final Vertical[] VERTICALS = {Vertical.HEALTHCARE, Vertical.FINANCIAL_SERVICES, Vertical.INSURANCE};
+    // place × vertical × suffix: the names repeat after this many accounts, so later rounds carry a number
+    private static final int NAMES_PER_ROUND = 240;
+    private static final int ACCOUNTS_PER_TRANSACTION = 500;
 
-    DemoPortfolio(AccountService accounts) {
+    private final AccountService accounts;
+    private final TransactionTemplate tx;
+
+    DemoPortfolio(AccountService accounts, TransactionTemplate tx) {
         this.accounts = accounts;
+        this.tx = tx;
     }
 
-    /** Creates the portfolio once; returns how many accounts it created (0 when the book is not empty). */
-    @Transactional
+    /**
+     * Creates the portfolio once, at any size, in transactions of 500 accounts (a book of 100,000 never sits in one
+     * persistence context); returns how many accounts it created (0 when the book is not empty).
+     */
     int ensure(int size, long seed, LocalDate today) {
         if (accounts.accountCount() > 0) {
             return 0;
         }
         Random random = new Random(seed);
-        Vertical[] verticals = {Vertical.HEALTHCARE, Vertical.FINANCIAL_SERVICES, Vertical.INSURANCE};
         String[] territories = {"NORTHEAST", "MIDATLANTIC"};
-        for (int i = 0; i < size; i++) {
-            Vertical vertical = verticals[i % verticals.length];
-            String territory = territories[(i / 3) % territories.length];
-            Tier tier = i % 7 == 0 ? Tier.STRATEGIC : i % 3 == 0 ? Tier.GROWTH : Tier.ENTERPRISE;
-            String name = PLACES.get(i % PLACES.size()) + " " + SUFFIXES.get(vertical).get((i / PLACES.size()
-                    + i) % SUFFIXES.get(vertical).size());
-            Account account = accounts.createAccount(name, vertical, territory, tier, TERRITORY_OWNER.get(territory));
-            addContacts(account, random, today, i);
-            addSubscriptions(account, random, today, i);
-            addHealthSignal(account, random, today);
+        for (int from = 0; from < size; from += ACCOUNTS_PER_TRANSACTION) {
+            int first = from;
+            tx.executeWithoutResult(status -> {
+                for (int i = first; i < Math.min(size, first + ACCOUNTS_PER_TRANSACTION); i++) {
+                    Vertical vertical = VERTICALS[i % VERTICALS.length];
+                    String territory = territories[(i / 3) % territories.length];
+                    Tier tier = i % 7 == 0 ? Tier.STRATEGIC : i % 3 == 0 ? Tier.GROWTH : Tier.ENTERPRISE;
+                    Account account = accounts.createAccount(name(i), vertical, territory, tier,
+                            TERRITORY_OWNER.get(territory));
+                    addContacts(account, random, today, i);
+                    addSubscriptions(account, random, today, i);
+                    addHealthSignal(account, random, today);
+                }
+            });
         }
         return size;
+    }
+
+    /** The i-th account's name: "Harbor Health System", and from the 241st on "Harbor Health System 2", … */
+    static String name(int i) {
+        Vertical vertical = VERTICALS[i % VERTICALS.length];
+        String name = PLACES.get(i % PLACES.size()) + " " + SUFFIXES.get(vertical).get((i / PLACES.size() + i)
+                % SUFFIXES.get(vertical).size());
+        return i < NAMES_PER_ROUND ? name : name + " " + (i / NAMES_PER_ROUND + 1);
     }
 
     private void addContacts(Account account, Random random, LocalDate today, int index) {

@@ -67,6 +67,7 @@ class HealthFacts {
             facts.setDaysToRenewal((int) ChronoUnit.DAYS.between(today, nextEnd.toLocalDate()));
         }
         facts.setHasExecutiveSponsor(rows.getInt("sponsors") > 0);
+        facts.setHasChampion(rows.getInt("champions") > 0);
         Timestamp lastEngaged = rows.getTimestamp("sponsor_engaged");
         if (lastEngaged != null) {
             facts.setDaysSinceExecutiveEngagement((int) ChronoUnit.DAYS.between(
@@ -88,14 +89,17 @@ class HealthFacts {
     }
 
     private static final String FACTS = """
-            select a.id, a.name, a.tier, a.vertical, r.next_end, e.sponsors, e.sponsor_engaged,
+            select a.id, a.name, a.tier, a.vertical, r.next_end, e.sponsors, e.champions, e.sponsor_engaged,
                    h.active_users_change_pct, h.open_escalations, h.csat
               from account a
               left join (select s.account_id, min(s.end_date) as next_end from subscription s
                           where {subscription} and s.status in ('ACTIVE', 'IN_RENEWAL')
                           group by s.account_id) r on r.account_id = a.id
-              left join (select c.account_id, count(*) as sponsors, max(c.last_engaged_at) as sponsor_engaged
-                           from contact c where {contact} and c.role = 'EXECUTIVE_SPONSOR'
+              left join (select c.account_id,
+                                sum(case when c.role = 'EXECUTIVE_SPONSOR' then 1 else 0 end) as sponsors,
+                                sum(case when c.role = 'CHAMPION' then 1 else 0 end) as champions,
+                                max(case when c.role = 'EXECUTIVE_SPONSOR' then c.last_engaged_at end) as sponsor_engaged
+                           from contact c where {contact} and c.role in ('EXECUTIVE_SPONSOR', 'CHAMPION')
                           group by c.account_id) e on e.account_id = a.id
               left join (select h.account_id, h.active_users_change_pct, h.open_escalations, h.csat,
                                 row_number() over (partition by h.account_id order by h.recorded_at desc) as latest

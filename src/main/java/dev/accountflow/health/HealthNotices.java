@@ -1,8 +1,6 @@
 package dev.accountflow.health;
 
-import dev.accountflow.notification.DailyDigest;
-import dev.accountflow.notification.Notice;
-import dev.accountflow.notification.Outbox;
+import dev.accountflow.notification.RuleDecidedNotices;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.Decided;
 import dev.accountflow.rules.DecisionLog;
@@ -33,15 +31,13 @@ class HealthNotices {
 
     private final RuleBook rules;
     private final DecisionLog decisions;
-    private final Outbox outbox;
-    private final DailyDigest digest;
+    private final RuleDecidedNotices notices;
     private final JdbcTemplate jdbc;
 
-    HealthNotices(RuleBook rules, DecisionLog decisions, Outbox outbox, DailyDigest digest, JdbcTemplate jdbc) {
+    HealthNotices(RuleBook rules, DecisionLog decisions, RuleDecidedNotices notices, JdbcTemplate jdbc) {
         this.rules = rules;
         this.decisions = decisions;
-        this.outbox = outbox;
-        this.digest = digest;
+        this.notices = notices;
         this.jdbc = jdbc;
     }
 
@@ -83,29 +79,9 @@ class HealthNotices {
         String decisionId = decisions.record(RuleBook.NOTIFICATIONS, "risk-flag", flag.getId(), decided.run(), facts,
                 decided.decision().getTold());
         String key = "health:" + flag.getId() + ":" + event;
-        for (NoticeDecision.Tell tell : decided.decision().getTold()) {
-            boolean toOwner = "OWNER".equals(tell.recipient());
-            if (toOwner && (owner == null || owner.userId() == null)) {
-                continue;
-            }
-            String group = tell.recipient().toLowerCase(Locale.ROOT).replace('_', '-');
-            if (NoticeDecision.NOW.equals(tell.timing())) {
-                Notice notice = new Notice("health-" + event.toLowerCase(Locale.ROOT).replace('_', '-'),
-                        subject(event, account), tell.reason() + "\n\nWhy you hear of it: rule '" + tell.ruleName()
-                        + "' of the notifications table.", key + ":" + tell.recipient(), tell.reason(), decisionId);
-                if (toOwner) {
-                    outbox.notifyUser(owner.userId(), notice);
-                } else {
-                    outbox.notifyGroup(group, notice);
-                }
-            } else if (toOwner) {
-                digest.hold(owner.userId(), account.getAccountId(), account.getAccountName(), tell.reason(),
-                        tell.ruleName(), key + ":" + owner.userId());
-            } else {
-                digest.holdForGroup(group, account.getAccountId(), account.getAccountName(), tell.reason(),
-                        tell.ruleName(), key);
-            }
-        }
+        notices.deliver(decided.decision(), decisionId, new RuleDecidedNotices.About("health-"
+                + event.toLowerCase(Locale.ROOT).replace('_', '-'), subject(event, account), account.getAccountId(),
+                account.getAccountName(), key, null), owner == null ? null : owner.userId());
     }
 
     private static String subject(String event, AccountHealthFacts account) {

@@ -13,9 +13,11 @@ import dev.accountflow.rules.RuleBook;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,16 +63,16 @@ public class HealthService {
             entities.flush();
         }
         AccountHealthFacts account = facts.of(HealthFacts.Accounts.one(accountId), SalesDates.today()).get(0);
-        Map<String, List<RiskFlag>> open = openFlags(flags.findByAccountIdAndResolvedAtIsNull(accountId));
-        Assessed assessed = apply(account, open.getOrDefault(accountId, List.of()), true);
-        notices.tell(assessed.raisedFlags == null ? List.of() : List.of(assessed.raisedFlags));
+        List<RiskFlag> open = flags.findByAccountIdAndResolvedAtIsNull(accountId);
+        Assessed assessed = apply(account, rules.assessHealth(account), open, true);
+        afterwards(List.of(assessed));
         return new HealthCheck(accountId, assessed.atRisk, List.copyOf(assessed.findings), assessed.decisionId);
     }
 
     /**
      * One batch of the sweep: the accounts after {@code afterId} up to {@code lastId}, their facts in a few
-     * statements, their open flags in one. A decision is recorded only for an account whose flags changed, so a
-     * sweep over a quiet book writes nothing.
+     * statements, their open flags in one, all of them through one rule session. A decision is recorded only for
+     * an account whose flags changed, so a sweep over a quiet book writes nothing.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SweepTally assessBatch(String afterId, String lastId) {
@@ -78,19 +80,38 @@ public class HealthService {
         Map<String, List<RiskFlag>> open = openFlags(afterId == null
                 ? flags.findByAccountIdLessThanEqualAndResolvedAtIsNull(lastId)
                 : flags.findByAccountIdGreaterThanAndAccountIdLessThanEqualAndResolvedAtIsNull(afterId, lastId));
+        List<Decided<HealthAssessment>> decided = rules.assessHealth(batch);
+        List<Assessed> page = new ArrayList<>(batch.size());
         int raised = 0;
         int resolved = 0;
-        List<HealthNotices.Raised> changes = new ArrayList<>();
-        for (AccountHealthFacts account : batch) {
-            Assessed assessed = apply(account, open.getOrDefault(account.getAccountId(), List.of()), false);
+        for (int i = 0; i < batch.size(); i++) {
+            AccountHealthFacts account = batch.get(i);
+            Assessed assessed = apply(account, decided.get(i), open.getOrDefault(account.getAccountId(), List.of()),
+                    false);
             raised += assessed.raised;
             resolved += assessed.resolved;
-            if (assessed.raisedFlags != null) {
-                changes.add(assessed.raisedFlags);
-            }
+            page.add(assessed);
         }
-        notices.tell(changes);
+        afterwards(page);
         return new SweepTally(batch.size(), raised, resolved);
+    }
+
+    /**
+     * What follows a page's flag changes, each in a statement or two for the page: the account rows' worst flag,
+     * playbooks for red accounts that have none running (turned red now, or red since before the sweep existed)
+     * and ends for recovered ones, and the notices of the flags raised.
+     */
+    private void afterwards(List<Assessed> page) {
+        List<String> severitiesChanged = page.stream().filter(a -> a.severitiesChanged).map(a -> a.account
+                .getAccountId()).toList();
+        if (!severitiesChanged.isEmpty()) {
+            entities.flush();
+            figures.refreshWorstFlag(severitiesChanged);
+        }
+        playbooks.startWhereNoneRuns(page.stream().filter(a -> a.atRisk)
+                .collect(Collectors.toMap(a -> a.account, a -> a.findings, (a, b) -> a, LinkedHashMap::new)));
+        page.stream().filter(a -> a.recovered).forEach(a -> playbooks.recovered(a.account.getAccountId()));
+        notices.tell(page.stream().map(a -> a.raisedFlags).filter(Objects::nonNull).toList());
     }
 
     private Map<String, List<RiskFlag>> openFlags(List<RiskFlag> open) {
@@ -99,9 +120,9 @@ public class HealthService {
         return byAccount;
     }
 
-    private Assessed apply(AccountHealthFacts account, List<RiskFlag> openFlags, boolean alwaysRecord) {
+    private Assessed apply(AccountHealthFacts account, Decided<HealthAssessment> decided, List<RiskFlag> openFlags,
+                           boolean alwaysRecord) {
         String accountId = account.getAccountId();
-        Decided<HealthAssessment> decided = rules.assessHealth(account);
         List<HealthFinding> findings = decided.decision().getFindings();
         Map<String, RiskFlag> open = new HashMap<>();
         openFlags.forEach(f -> open.put(f.getCode(), f));
@@ -112,43 +133,34 @@ public class HealthService {
             changed |= existing == null || !existing.getSeverity().equals(finding.severity())
                     || !Objects.equals(existing.getReason(), finding.reason());
         }
-        Assessed assessed = new Assessed(decided.decision().isAtRisk(), findings);
+        Assessed assessed = new Assessed(account, decided.decision().isAtRisk(), findings);
         if (!changed) {
             return assessed;
         }
         String decisionId = decisions.record("health", "account", accountId, decided.run(), account, findings);
         assessed.decisionId = decisionId;
-        boolean severitiesChanged = false;
         boolean wasRed = openFlags.stream().anyMatch(f -> "HIGH".equals(f.getSeverity()));
         List<RiskFlag> raisedFlags = new ArrayList<>();
         for (HealthFinding finding : findings) {
             RiskFlag existing = open.remove(finding.code());
             if (existing != null) {
-                severitiesChanged |= !existing.getSeverity().equals(finding.severity());
+                assessed.severitiesChanged |= !existing.getSeverity().equals(finding.severity());
                 existing.refresh(finding.severity(), finding.reason(), finding.ruleName(), decisionId);
             } else {
-                severitiesChanged = true;
+                assessed.severitiesChanged = true;
                 assessed.raised++;
                 raisedFlags.add(flags.save(new RiskFlag(accountId, finding.code(), finding.severity(),
                         finding.reason(), finding.ruleName(), decisionId)));
             }
         }
-        severitiesChanged |= !open.isEmpty();
+        assessed.severitiesChanged |= !open.isEmpty();
         assessed.resolved = open.size();
         open.values().forEach(RiskFlag::resolve);
+        assessed.recovered = wasRed && !assessed.atRisk;
         RiskFlag turnedRedBy = wasRed ? null : raisedFlags.stream().filter(f -> "HIGH".equals(f.getSeverity()))
                 .findFirst().orElse(null);
-        if (!wasRed && assessed.atRisk) {
-            playbooks.turnedRed(account, findings);
-        } else if (wasRed && !assessed.atRisk) {
-            playbooks.recovered(accountId);
-        }
         if (!raisedFlags.isEmpty()) {
             assessed.raisedFlags = new HealthNotices.Raised(account, raisedFlags, turnedRedBy);
-        }
-        if (severitiesChanged) {
-            entities.flush();
-            figures.refreshWorstFlag(accountId);
         }
         return assessed;
     }
@@ -179,14 +191,18 @@ public class HealthService {
     }
 
     private static final class Assessed {
+        final AccountHealthFacts account;
         final boolean atRisk;
         final List<HealthFinding> findings;
         String decisionId;
         HealthNotices.Raised raisedFlags;
         int raised;
         int resolved;
+        boolean severitiesChanged;
+        boolean recovered;
 
-        Assessed(boolean atRisk, List<HealthFinding> findings) {
+        Assessed(AccountHealthFacts account, boolean atRisk, List<HealthFinding> findings) {
+            this.account = account;
             this.atRisk = atRisk;
             this.findings = findings;
         }

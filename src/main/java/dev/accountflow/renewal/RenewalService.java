@@ -11,12 +11,15 @@ import dev.accountflow.money.Money;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.notification.Notice;
 import dev.accountflow.notification.Outbox;
+import dev.accountflow.notification.RuleDecidedNotices;
 import dev.accountflow.opportunity.Opportunity;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.rules.Decided;
 import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.rules.DiscountDecision;
 import dev.accountflow.rules.DiscountFacts;
+import dev.accountflow.rules.NoticeDecision;
+import dev.accountflow.rules.NoticeFacts;
 import dev.accountflow.rules.RuleBook;
 import dev.accountflow.security.CurrentUser;
 import java.math.BigDecimal;
@@ -59,10 +62,13 @@ public class RenewalService {
     private final DecisionLog decisions;
     private final Outbox outbox;
     private final TaskService tasks;
+    private final RuleDecidedNotices notices;
 
     RenewalService(AccountService accounts, SubscriptionTerms terms, HealthService health,
                    OpportunityService opportunities, LiveRenewalRepository liveRenewals, RenewalQuoteRepository quotes,
-                   RuleBook rules, DecisionLog decisions, Outbox outbox, TaskService tasks) {
+                   RuleBook rules, DecisionLog decisions, Outbox outbox, TaskService tasks,
+                   RuleDecidedNotices notices) {
+        this.notices = notices;
         this.accounts = accounts;
         this.terms = terms;
         this.health = health;
@@ -259,23 +265,36 @@ public class RenewalService {
         return queued;
     }
 
-    /** The renewal is still open close to its end date: the sales managers are told, once per renewal. */
+    /**
+     * The renewal is still open close to its end date: the notifications table decides who hears it and when (a
+     * renewal of $250,000 or more at once, others in the daily digest), once per renewal; returns how many were told.
+     */
     @Transactional
     public int escalate(String processInstanceId, String subscriptionId) {
         Subscription subscription = subscription(subscriptionId);
         Account account = accountOf(subscription);
         String endsOn = SalesDates.format(subscription.getEndDate());
-        return outbox.notifyGroup(CurrentUser.SALES_MANAGERS, new Notice("renewal-escalated",
-                subject("Renewal still open: " + account.getName() + " — " + subscription.getProduct()
-                        + " ends " + endsOn),
-                """
-                The renewal of %s (%s, ARR %s) ends %s and is still open. Account manager: %s.
-                A review task is waiting for the sales managers in Tasklist.
-                — AccountFlow""".formatted(account.getName(), subscription.getProduct(),
+        NoticeFacts facts = new NoticeFacts();
+        facts.setEvent(NoticeFacts.RENEWAL_ESCALATED);
+        facts.setAccountId(account.getId());
+        facts.setAccountName(account.getName());
+        facts.setTier(account.getTier().name());
+        facts.setArr(subscription.getArr());
+        Decided<NoticeDecision> decided = rules.decideNotices(facts);
+        if (decided.decision().getTold().isEmpty()) {
+            return 0;
+        }
+        String decisionId = decisions.record(RuleBook.NOTIFICATIONS, "renewal", processInstanceId, decided.run(),
+                facts, decided.decision().getTold());
+        notices.deliver(decided.decision(), decisionId, new RuleDecidedNotices.About("renewal-escalated",
+                subject("Renewal still open: " + account.getName() + " — " + subscription.getProduct() + " ends "
+                        + endsOn), account.getId(), account.getName(), "renewal-escalated:" + processInstanceId, """
+                        The renewal of %s (%s, ARR %s) ends %s and is still open. Account manager: %s.
+                        A review task is waiting for the sales managers in Tasklist.
+                        — AccountFlow""".formatted(account.getName(), subscription.getProduct(),
                         Money.format(subscription.getArr()), endsOn,
-                        account.getOwnerId() == null ? "none" : account.getOwnerId()),
-                "renewal-escalated:" + processInstanceId,
-                "The renewal was still open close to its end date (the renewal's escalation timer)", null));
+                        account.getOwnerId() == null ? "none" : account.getOwnerId())), account.getOwnerId());
+        return decided.decision().getTold().size();
     }
 
     private RenewalQuote quote(String processInstanceId, Subscription subscription, BigDecimal proposed,

@@ -10,6 +10,8 @@ public class AccountHealthFacts {
     private Integer daysToRenewal;
     private Integer daysSinceExecutiveEngagement;
     private boolean hasExecutiveSponsor;
+    // facts written before champions were read (scenarios saved earlier) count as having one
+    private boolean hasChampion = true;
     private Double activeUsersChangePct;
     private int openEscalations;
     private Double csat;
@@ -78,6 +80,15 @@ public class AccountHealthFacts {
 
     public void setHasExecutiveSponsor(boolean hasExecutiveSponsor) {
         this.hasExecutiveSponsor = hasExecutiveSponsor;
+    }
+
+    /** Whether a contact at the account is named CHAMPION. */
+    public boolean isHasChampion() {
+        return hasChampion;
+    }
+
+    public void setHasChampion(boolean hasChampion) {
+        this.hasChampion = hasChampion;
     }
 
     /** Change of active users in percent (-25.0 = a quarter fewer); null when there is no signal. */

@@ -10,7 +10,7 @@ import java.util.function.Function;
 final class HealthTable {
 
     static final List<String> FLAG_CODES = List.of("EXEC_SILENT_NEAR_RENEWAL", "USAGE_DROP", "ESCALATIONS",
-            "NO_EXECUTIVE_SPONSOR", "LOW_CSAT", "RENEWAL_NEAR", "USAGE_LOW");
+            "NO_EXECUTIVE_SPONSOR", "LOW_CSAT", "RENEWAL_NEAR", "USAGE_LOW", "NO_CHAMPION");
     static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
 
     private static final List<String> THRESHOLDS = List.of("daysToRenewalAtMost", "daysSinceExecutiveContactAtLeast",
@@ -27,6 +27,8 @@ final class HealthTable {
             TableColumn.integer("openEscalationsAtLeast", "Open escalations ≥", 0, 10000),
             TableColumn.decimal("csatBelow", "CSAT <", "0", "5"),
             TableColumn.yesNo("executiveSponsor", "Executive sponsor present"),
+            TableColumn.anyOf("tier", "Tier", List.of("STRATEGIC", "ENTERPRISE", "GROWTH")),
+            TableColumn.yesNo("championPresent", "Champion present"),
             TableColumn.choice("flagCode", "Flag code", FLAG_CODES),
             TableColumn.choice("severity", "Severity", SEVERITIES),
             TableColumn.sentence("reason", "Reason", concat(FACTS, THRESHOLDS))),
@@ -60,6 +62,7 @@ final class HealthTable {
         values.remove("reason");
         values.computeIfPresent("executiveEverEngaged", (k, v) -> "yes".equals(v) ? "!=" : "==");
         values.computeIfPresent("executiveSponsor", (k, v) -> "yes".equals(v) ? "true" : "false");
+        values.computeIfPresent("championPresent", (k, v) -> "yes".equals(v) ? "true" : "false");
         return values;
     }
 

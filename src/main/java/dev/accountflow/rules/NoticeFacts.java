@@ -3,10 +3,13 @@ package dev.accountflow.rules;
 import java.math.BigDecimal;
 
 /**
- * What the notification rules see about one health change: TURNED_RED when an account gets its first open HIGH
- * flag, FLAG_RAISED for every flag raised.
+ * What the notification rules see about one change: TURNED_RED when an account gets its first open HIGH flag,
+ * FLAG_RAISED for every flag raised, RENEWAL_ESCALATED when a renewal is still open close to its end date (arr is
+ * then the renewal's ARR).
  */
 public class NoticeFacts {
+
+    public static final String RENEWAL_ESCALATED = "RENEWAL_ESCALATED";
 
     private String event;
     private String accountId;

@@ -9,7 +9,7 @@ import java.util.function.Function;
 /** The notifications rule set as a table: a health change on an account as conditions, who is told when as outcome. */
 final class NotificationsTable {
 
-    static final List<String> EVENTS = List.of("TURNED_RED", "FLAG_RAISED");
+    static final List<String> EVENTS = List.of("TURNED_RED", "FLAG_RAISED", NoticeFacts.RENEWAL_ESCALATED);
     static final List<String> RECIPIENTS = List.of("OWNER", "SALES_MANAGERS");
     static final List<String> TIMINGS = List.of(NoticeDecision.NOW, NoticeDecision.DIGEST);
 

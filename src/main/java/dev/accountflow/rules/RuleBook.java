@@ -3,6 +3,7 @@ package dev.accountflow.rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +92,31 @@ public class RuleBook {
     }
 
     public Decided<HealthAssessment> assessHealth(AccountHealthFacts account) {
-        HealthAssessment assessment = new HealthAssessment();
+        HealthAssessment assessment = new HealthAssessment(account);
         return new Decided<>(assessment, decide(HEALTH, account, assessment));
+    }
+
+    /**
+     * A page of the book in one rule session, each account with its own assessment; the answers come back in the
+     * order of the accounts, each with the rules that fired for it. A health version written before its template
+     * kept findings apart per account (no {@code FlagRaised} guard) is asked one account at a time instead.
+     */
+    public List<Decided<HealthAssessment>> assessHealth(List<AccountHealthFacts> accounts) {
+        CompiledRuleSet health = get(HEALTH);
+        if (!health.drl().contains("FlagRaised")) {
+            return accounts.stream().map(this::assessHealth).toList();
+        }
+        List<Object> facts = new ArrayList<>(accounts.size() * 2);
+        List<HealthAssessment> assessments = new ArrayList<>(accounts.size());
+        for (AccountHealthFacts account : accounts) {
+            HealthAssessment assessment = new HealthAssessment(account);
+            assessments.add(assessment);
+            facts.add(account);
+            facts.add(assessment);
+        }
+        RuleRun run = decide(HEALTH, facts.toArray());
+        return assessments.stream().map(a -> new Decided<>(a, new RuleRun(run.ruleSet(), run.version(),
+                a.getFindings().stream().map(HealthFinding::ruleName).toList()))).toList();
     }
 
     public Decided<NoticeDecision> decideNotices(NoticeFacts change) {

@@ -221,6 +221,7 @@ class BoundaryScenarios {
         facts.put("daysToRenewal", 300);
         facts.put("daysSinceExecutiveEngagement", 5);
         facts.put("hasExecutiveSponsor", true);
+        facts.put("hasChampion", true);
         facts.put("activeUsersChangePct", 0.0);
         facts.put("openEscalations", 0);
         facts.put("csat", 4.5);
@@ -247,6 +248,12 @@ class BoundaryScenarios {
         }
         if ("no".equals(cells.get("executiveSponsor"))) {
             facts.put("hasExecutiveSponsor", false);
+        }
+        if (cells.containsKey("tier")) {
+            facts.put("tier", cells.get("tier"));
+        }
+        if ("no".equals(cells.get("championPresent"))) {
+            facts.put("hasChampion", false);
         }
         return facts;
     }

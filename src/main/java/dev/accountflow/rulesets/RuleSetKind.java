@@ -29,7 +29,7 @@ enum RuleSetKind {
     ASSIGNMENT(RuleBook.ASSIGNMENT, "Who works on each task, by when and how urgently", TaskFacts.class,
             Set.of("assignee", "candidateGroups", "dueInDays", "priority")) {
         @Override
-        Object newDecision() {
+        Object newDecision(Object facts) {
             return new AssignmentDecision();
         }
 
@@ -59,8 +59,8 @@ enum RuleSetKind {
 
     HEALTH(RuleBook.HEALTH, "Which accounts are at risk, and why", AccountHealthFacts.class, Set.of("atRisk", "flags")) {
         @Override
-        Object newDecision() {
-            return new HealthAssessment();
+        Object newDecision(Object facts) {
+            return new HealthAssessment((AccountHealthFacts) facts);
         }
 
         @Override
@@ -76,7 +76,7 @@ enum RuleSetKind {
         @Override
         Map<String, Object> factsTemplate() {
             return ordered("accountName", "Harbor Health System", "tier", "ENTERPRISE", "vertical", "HEALTHCARE",
-                    "daysToRenewal", 60, "daysSinceExecutiveEngagement", 75, "hasExecutiveSponsor", true,
+                    "daysToRenewal", 60, "daysSinceExecutiveEngagement", 75, "hasExecutiveSponsor", true, "hasChampion", true,
                     "activeUsersChangePct", -5.0, "openEscalations", 0, "csat", 4.1);
         }
 
@@ -89,7 +89,7 @@ enum RuleSetKind {
     NOTIFICATIONS(RuleBook.NOTIFICATIONS, "Who hears of a health change on an account, at once or in the daily digest",
             NoticeFacts.class, Set.of("now", "digest")) {
         @Override
-        Object newDecision() {
+        Object newDecision(Object facts) {
             return new NoticeDecision();
         }
 
@@ -118,7 +118,7 @@ enum RuleSetKind {
     STAGE_GATES(RuleBook.STAGE_GATES, "Exit criteria per stage and which discounts need a sales manager's approval",
             StageGateFacts.class, Set.of("approvalRequired", "approverGroup", "blocked")) {
         @Override
-        Object newDecision() {
+        Object newDecision(Object facts) {
             return new StageGateDecision();
         }
 
@@ -152,7 +152,7 @@ enum RuleSetKind {
     FEATURE_ROUTING(RuleBook.FEATURE_ROUTING, "Which product managers review a feature request, how urgently, within how many business days",
             FeatureRequestFacts.class, Set.of("pmGroup", "priority", "slaBusinessDays")) {
         @Override
-        Object newDecision() {
+        Object newDecision(Object facts) {
             return new FeatureRouting();
         }
 
@@ -196,7 +196,8 @@ enum RuleSetKind {
         return Arrays.stream(values()).filter(k -> k.ruleSetName.equals(ruleSetName)).findFirst();
     }
 
-    abstract Object newDecision();
+    /** A fresh decision object for these facts (the health rules join an assessment to its account). */
+    abstract Object newDecision(Object facts);
 
     abstract Map<String, Object> summarize(Object decision);
 
@@ -206,7 +207,7 @@ enum RuleSetKind {
 
     /** Runs one version of the rule set over the facts and summarises what it decided. */
     Map<String, Object> decide(CompiledRuleSet rules, Object facts) {
-        Object decision = newDecision();
+        Object decision = newDecision(facts);
         rules.execute(List.of(facts, decision));
         return summarize(decision);
     }

@@ -102,8 +102,8 @@ class RuleSimulation {
                 continue;
             }
             report.accounts++;
-            HealthAssessment now = run(active, facts, new HealthAssessment());
-            HealthAssessment then = run(candidate, facts, new HealthAssessment());
+            HealthAssessment now = run(active, facts, new HealthAssessment(facts));
+            HealthAssessment then = run(candidate, facts, new HealthAssessment(facts));
             Map<String, HealthFinding> before = byCode(now);
             Map<String, HealthFinding> after = byCode(then);
             // a flag whose severity changes counts as one lifted and one raised: HIGH is what puts an account at risk

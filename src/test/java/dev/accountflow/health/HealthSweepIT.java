@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class HealthSweepIT extends PostgresIT {
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
     @Autowired JdbcTemplate jdbc;
+    @Autowired RuntimeService runtime;
 
     @BeforeEach
     void people() {
@@ -75,6 +77,62 @@ class HealthSweepIT extends PostgresIT {
         assertThat(records(account, "USAGE_DROP")).as("raise, resolve, raise again: two records, one open").isEqualTo(2);
         assertThat(jdbc.queryForObject("select worst_flag from account where id = ?", Integer.class, account.getId()))
                 .as("the book shows the account red").isEqualTo(3);
+    }
+
+    @Test
+    void everyAccountOfAPageGetsTheFlagOfItsOwnFirstMatchingRow() throws Exception {
+        Account steep = accountWithUsage("Steepfall Capital " + unique(), -40);
+        Account mild = accountWithUsage("Mildmay Assurance " + unique(), -12);
+        Account edge = accountWithUsage("Edgewater Bank " + unique(), -20);
+
+        sweep();
+
+        assertThat(open(steep)).containsEntry("USAGE_DROP", "HIGH");
+        assertThat(open(mild)).containsEntry("USAGE_DROP", "MEDIUM");
+        assertThat(open(edge)).containsEntry("USAGE_DROP", "HIGH");
+        assertThat(reason(mild, "USAGE_DROP")).isEqualTo("Active users down 12%");
+        assertThat(jdbc.queryForObject("select rules_fired from decision_record where subject_id = ? "
+                + "and decision_type = 'health'", String.class, mild.getId()))
+                .as("the decision names only the rows that fired for this account")
+                .isEqualTo("Active users down 10% or more but less than 20%");
+    }
+
+    @Test
+    void aStrategicAccountWithoutAChampionIsFlaggedUntilOneIsNamed() throws Exception {
+        Account strategic = accounts.createAccount("Lonepeak Health " + unique(), Vertical.HEALTHCARE, "NORTHEAST",
+                Tier.STRATEGIC, TestUsers.NED);
+        accounts.addContact(strategic.getId(), "Sam Sponsor", "sam@example.com",
+                dev.accountflow.account.ContactRole.EXECUTIVE_SPONSOR, Instant.now().minus(5, ChronoUnit.DAYS));
+        signal(strategic, 2);
+        Account growth = accountWithUsage("Lonepeak Dental " + unique(), 2);
+
+        sweep();
+        assertThat(open(strategic)).containsEntry("NO_CHAMPION", "MEDIUM");
+        assertThat(reason(strategic, "NO_CHAMPION")).isEqualTo("No champion is named at " + strategic.getName()
+                + ", a strategic account");
+        assertThat(open(growth)).as("near miss: a growth account needs no champion").doesNotContainKey("NO_CHAMPION");
+
+        accounts.addContact(strategic.getId(), "Cam Champion", "cam@example.com",
+                dev.accountflow.account.ContactRole.CHAMPION, Instant.now().minus(2, ChronoUnit.DAYS));
+        sweep();
+        assertThat(open(strategic)).doesNotContainKey("NO_CHAMPION");
+    }
+
+    @Test
+    void anAccountRedBeforeTheSweepExistedGetsItsPlaybookOnTheNextSweepAndOnlyOne() throws Exception {
+        Account account = accountWithUsage("Oldred Savings " + unique(), -30);
+        // red since a renewal assessed it, before sweeps started playbooks: an open HIGH flag and no playbook
+        jdbc.update("insert into risk_flag (id, account_id, code, severity, reason, rule_name, raised_at, open_key) "
+                + "values (?, ?, 'USAGE_DROP', 'HIGH', 'Active users down 30%', 'Active users down 20% or more', "
+                + "now(), ?)", UUID.randomUUID().toString(), account.getId(), account.getId() + ":USAGE_DROP");
+        assertThat(playbooks(account)).isZero();
+
+        sweep();
+        assertThat(records(account, "USAGE_DROP")).as("its flag was already open: not raised again").isEqualTo(1);
+        assertThat(playbooks(account)).isEqualTo(1);
+
+        sweep();
+        assertThat(playbooks(account)).as("one playbook per account at a time").isEqualTo(1);
     }
 
     @Test
@@ -193,6 +251,11 @@ class HealthSweepIT extends PostgresIT {
                     }
                     return open;
                 }, account.getId());
+    }
+
+    private long playbooks(Account account) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(AtRiskPlaybooks.PROCESS_KEY)
+                .processInstanceBusinessKey(account.getId()).count();
     }
 
     private String reason(Account account, String code) {

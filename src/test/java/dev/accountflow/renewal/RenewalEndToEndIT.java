@@ -270,24 +270,53 @@ class RenewalEndToEndIT extends PostgresIT {
     }
 
     @Test
-    void escalationTimerGivesTheSalesManagersAReviewTaskAndMailsThemOnce() {
+    void escalationTimerGivesTheSalesManagersAReviewTaskAndALineInTheirDigestBelow250000() {
         Subscription subscription = healthyAccountWithSubscription("Crescent Trust " + unique(), 20);
-        renewalWindow.startDueRenewals(TODAY);
-        ProcessInstance renewal = liveRenewal(subscription.getId());
-        Job escalation = management.createJobQuery().processInstanceId(renewal.getId())
-                .activityId("Timer_RenewalEscalation").singleResult();
-        assertThat(escalation.getDuedate()).isBeforeOrEqualTo(new java.util.Date());
-        management.executeJob(escalation.getId());
+        ProcessInstance renewal = escalate(subscription);
 
         Task review = tasks.createTaskQuery().processInstanceId(renewal.getId())
                 .taskDefinitionKey("Task_ReviewEscalatedRenewal").singleResult();
         assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactly("sales-managers");
         assertThat(review.getPriority()).isEqualTo(90);
-        assertThat(outbox.queuedWithKeyPrefix("renewal-escalated:" + renewal.getId()))
-                .extracting(Notification::getRecipientUserId).containsExactly(TestUsers.MAX);
+        assertThat(outbox.queuedWithKeyPrefix("renewal-escalated:" + renewal.getId())).as("$120,000: not urgent")
+                .isEmpty();
+        assertThat(jdbc.queryForList("select text from digest_entry where recipient_user_id = ? and dedupe_key like ?",
+                String.class, TestUsers.MAX, "renewal-escalated:" + renewal.getId() + "%")).containsExactly(
+                accountName(subscription) + ": the renewal ($120,000 ARR) is still open close to its end date");
         assertThat(tasks.createTaskQuery().processInstanceId(renewal.getId())
                 .taskDefinitionKey("Task_PrepareRenewalPlan").count()).as("the rep's work goes on").isEqualTo(1);
+    }
+
+    @Test
+    void aRenewalOf250000OrMoreEscalatedMailsTheSalesManagersAtOnceAndOnlyOnceSayingWhy() {
+        Subscription small = healthyAccountWithSubscription("Meridian Capital " + unique(), 20);
+        Subscription subscription = accounts.addSubscription(small.getAccountId(), "Payments Analytics",
+                BigDecimal.valueOf(310_000), TODAY.minusYears(1), TODAY.plusDays(19));
+        ProcessInstance renewal = escalate(subscription);
+
+        List<Notification> urgent = outbox.queuedWithKeyPrefix("renewal-escalated:" + renewal.getId());
+        assertThat(urgent).extracting(Notification::getRecipientUserId).containsExactly(TestUsers.MAX);
+        assertThat(urgent.get(0).getBody())
+                .contains("The renewal of " + accountName(subscription) + " ($310,000 ARR) is still open")
+                .contains("Payments Analytics, ARR $310,000")
+                .contains("rule 'A renewal of $250,000 ARR or more is escalated: sales managers at once'");
+        assertThat(jdbc.queryForObject("select count(*) from digest_entry where dedupe_key like ?", Integer.class,
+                "renewal-escalated:" + renewal.getId() + "%")).as("told at once, not again in the digest").isZero();
+    }
+
+    private ProcessInstance escalate(Subscription subscription) {
+        renewalWindow.startDueRenewals(TODAY);
+        ProcessInstance renewal = liveRenewal(subscription.getId());
+        Job escalation = management.createJobQuery().processInstanceId(renewal.getId())
+                .activityId("Timer_RenewalEscalation").singleResult();
+        assertThat(escalation.getDuedate()).isBeforeOrEqualTo(new java.util.Date());
+        management.executeJob(escalation.getId());
+        return renewal;
+    }
+
+    private String accountName(Subscription subscription) {
+        return accounts.account(subscription.getAccountId()).orElseThrow().getName();
     }
 
     @Test

@@ -133,6 +133,29 @@ class HealthRulesTest {
     }
 
     @Test
+    void aStrategicAccountWithoutAChampionIsAWarning() {
+        HealthAssessment assessment = assess(account -> account.setHasChampion(false)).decision();
+
+        assertThat(assessment.getFindings()).containsExactly(new HealthFinding("NO_CHAMPION", "MEDIUM",
+                "No champion is named at Northwind Health, a strategic account", "No champion on a strategic account"));
+        assertThat(assessment.isAtRisk()).isFalse();
+    }
+
+    @ParameterizedTest(name = "near miss: a {0} account without a champion raises nothing")
+    @ValueSource(strings = {"ENTERPRISE", "GROWTH"})
+    void anotherTierWithoutAChampionIsNoFinding(String tier) {
+        assertThat(codes(account -> {
+            account.setTier(tier);
+            account.setHasChampion(false);
+        })).isEmpty();
+    }
+
+    @Test
+    void nearMissAStrategicAccountWithAChampionRaisesNothing() {
+        assertThat(codes(account -> account.setHasChampion(true))).isEmpty();
+    }
+
+    @Test
     void csatBelow3IsAWarningAnd3IsNot() {
         assertThat(assess(account -> account.setCsat(2.9)).decision().getFindings()).containsExactly(new HealthFinding(
                 "LOW_CSAT", "MEDIUM", "Customer satisfaction is 2.9, below 3.0", "Customer satisfaction below 3.0"));

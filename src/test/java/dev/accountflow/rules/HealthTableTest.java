@@ -22,7 +22,7 @@ class HealthTableTest {
         List<TableRow> rows = TABLE.seedRows();
         CompiledRuleSet rules = compiler.compile("health", 1, TABLE.toDrl(rows));
 
-        assertThat(rows).hasSize(7);
+        assertThat(rows).hasSize(8);
         assertThat(rows.stream().map(TABLE::ruleName)).contains("Active users down 20% or more",
                 "Active users down 10% or more but less than 20%", "Customer satisfaction below 3.0");
         assertThat(rules.drl()).doesNotContain("@{");
@@ -47,6 +47,46 @@ class HealthTableTest {
 
         assertThat(assess(rules, -40.0).getFindings()).extracting(HealthFinding::severity).containsExactly("HIGH");
         assertThat(assess(rules, -12.0).getFindings()).extracting(HealthFinding::severity).containsExactly("MEDIUM");
+    }
+
+    @Test
+    void oneSessionDecidesAPageOfAccountsEachWithItsOwnFirstMatchingRowPerFlagCode() {
+        CompiledRuleSet rules = compiler.compile("health", 1, TABLE.toDrl(TABLE.seedRows()));
+        List<AccountHealthFacts> page = List.of(account("a", -40.0), account("b", -12.0), account("c", -30.0),
+                account("d", 5.0), account("e", -20.0));
+        List<HealthAssessment> assessments = page.stream().map(HealthAssessment::new).toList();
+        List<Object> facts = new ArrayList<>(page);
+        facts.addAll(assessments);
+
+        rules.execute(facts);
+
+        // every account gets its USAGE_DROP from its own first matching row: HIGH at -40, -30 and -20, MEDIUM at -12
+        assertThat(assessments).extracting(a -> a.getFindings().stream().map(f -> f.code() + " " + f.severity()
+                + " " + f.reason()).toList()).containsExactly(
+                List.of("USAGE_DROP HIGH Active users down 40%"), List.of("USAGE_DROP MEDIUM Active users down 12%"),
+                List.of("USAGE_DROP HIGH Active users down 30%"), List.of(),
+                List.of("USAGE_DROP HIGH Active users down 20%"));
+    }
+
+    @Test
+    void theRuleBookAnswersAPageInTheOrderGivenWithTheRulesThatFiredForEachAccount() {
+        RuleBook book = new RuleBook(compiler);
+        AccountHealthFacts silent = account("silent", 0.0);
+        silent.setDaysToRenewal(40);
+        silent.setDaysSinceExecutiveEngagement(75);
+        List<AccountHealthFacts> page = List.of(account("dropping", -25.0), silent, account("fine", 3.0));
+
+        List<Decided<HealthAssessment>> decided = book.assessHealth(page);
+
+        assertThat(decided).extracting(d -> d.run().rulesFired()).containsExactly(
+                List.of("Active users down 20% or more"),
+                List.of("Renewal within 90 days and no executive contact for 60 days"), List.of());
+        assertThat(decided).extracting(d -> d.decision().isAtRisk()).containsExactly(true, true, false);
+        // the page's answers equal one decision per account
+        for (int i = 0; i < page.size(); i++) {
+            assertThat(decided.get(i).decision().getFindings())
+                    .isEqualTo(book.assessHealth(page.get(i)).decision().getFindings());
+        }
     }
 
     @Test
@@ -111,7 +151,7 @@ class HealthTableTest {
     void rowsWithTheSameNameOrUnknownColumnsOrNoNameAreRefused() {
         List<TableRow> twins = new ArrayList<>(TABLE.seedRows());
         twins.add(twins.get(4));
-        assertThatThrownBy(() -> TABLE.check(twins)).hasMessageContaining("row 8")
+        assertThatThrownBy(() -> TABLE.check(twins)).hasMessageContaining("row 9")
                 .hasMessageContaining("another row is already named 'Two or more open support escalations'");
         assertThatThrownBy(() -> TABLE.check(withCell(TABLE.seedRows(), 0, "arrOver", "5")))
                 .hasMessageContaining("row 1").hasMessageContaining("column 'arrOver': no such column");
@@ -122,16 +162,21 @@ class HealthTableTest {
     }
 
     private static HealthAssessment assess(CompiledRuleSet rules, double usageChange) {
-        AccountHealthFacts account = new AccountHealthFacts("acc-1", "Northwind Health");
+        AccountHealthFacts account = account("acc-1", usageChange);
+        HealthAssessment assessment = new HealthAssessment(account);
+        rules.execute(List.of(account, assessment));
+        return assessment;
+    }
+
+    private static AccountHealthFacts account(String id, double usageChange) {
+        AccountHealthFacts account = new AccountHealthFacts(id, "Northwind Health");
         account.setDaysToRenewal(200);
         account.setDaysSinceExecutiveEngagement(10);
         account.setHasExecutiveSponsor(true);
         account.setActiveUsersChangePct(usageChange);
         account.setOpenEscalations(0);
         account.setCsat(4.2);
-        HealthAssessment assessment = new HealthAssessment();
-        rules.execute(List.of(account, assessment));
-        return assessment;
+        return account;
     }
 
     private static List<TableRow> withCell(List<TableRow> rows, int index, String column, String value) {

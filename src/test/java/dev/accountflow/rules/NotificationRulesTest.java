@@ -43,6 +43,28 @@ class NotificationRulesTest {
     }
 
     @Test
+    void aRenewalOf250000EscalatedTellsTheSalesManagersAtOnceAndNotAgainInTheDigest() {
+        Decided<NoticeDecision> decided = decide(NoticeFacts.RENEWAL_ESCALATED, "ENTERPRISE", 250_000);
+
+        assertThat(decided.decision().recipients(NoticeDecision.NOW)).containsExactly("SALES_MANAGERS");
+        assertThat(decided.decision().recipients(NoticeDecision.DIGEST)).isEmpty();
+        assertThat(decided.decision().getTold().get(0).reason())
+                .isEqualTo("The renewal of Summit Bank ($250,000 ARR) is still open close to its end date");
+        assertThat(decided.decision().getTold().get(0).ruleName())
+                .isEqualTo("A renewal of $250,000 ARR or more is escalated: sales managers at once");
+    }
+
+    @Test
+    void nearMissARenewalOf249999EscalatedGoesToTheSalesManagersDigest() {
+        NoticeDecision decision = decide(NoticeFacts.RENEWAL_ESCALATED, "STRATEGIC", 249_999).decision();
+
+        assertThat(decision.recipients(NoticeDecision.NOW)).isEmpty();
+        assertThat(decision.recipients(NoticeDecision.DIGEST)).containsExactly("SALES_MANAGERS");
+        assertThat(decision.getTold().get(0).reason())
+                .isEqualTo("Summit Bank: the renewal ($249,999 ARR) is still open close to its end date");
+    }
+
+    @Test
     void aNewFlagGoesToTheOwnersDigest() {
         NoticeDecision decision = decide("FLAG_RAISED", "GROWTH", 40_000).decision();
 
