@@ -2,6 +2,7 @@ package dev.accountflow.plan;
 
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
+import dev.accountflow.account.Tier;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -73,6 +74,22 @@ public class PlanReviewCycles {
             log.info("Started {} account plan review cycle(s)", started);
         }
         return started;
+    }
+
+    /** Asked by the cycle each quarter: is the account still strategic? Read from the database, by the account id. */
+    public boolean stillStrategic(String accountId) {
+        return accountId != null && accounts.account(accountId).map(a -> a.getTier() == Tier.STRATEGIC).orElse(false);
+    }
+
+    /**
+     * The cycle of an account that is no longer strategic ended: its row goes (in the engine's transaction), so the
+     * account gets a new cycle if it becomes strategic again.
+     */
+    public void cycleEnded(String accountId) {
+        if (accountId != null) {
+            jdbc.update("delete from plan_review_cycle where account_id = ?", accountId);
+            log.info("Account {} is no longer strategic; its plan review cycle ended", accountId);
+        }
     }
 
     private boolean start(String accountId) {

@@ -41,6 +41,21 @@ class AccountPlanReviewProcessTest {
             .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
 
     private final List<String> recordedDecisions = new ArrayList<>();
+    // stands in for PlanReviewCycles: the account's tier as the database would say, and the cycles that ended
+    private final StrategicAccounts strategic = new StrategicAccounts();
+
+    public static class StrategicAccounts {
+        public final java.util.Set<String> strategic = new java.util.HashSet<>(List.of("ACC-7"));
+        public final List<String> ended = new ArrayList<>();
+
+        public boolean stillStrategic(String accountId) {
+            return strategic.contains(accountId);
+        }
+
+        public void cycleEnded(String accountId) {
+            ended.add(accountId);
+        }
+    }
     private ProcessInstance cycle;
 
     // the extension deploys the process after @BeforeEach methods ran, so each test starts its cycle itself
@@ -50,6 +65,7 @@ class AccountPlanReviewProcessTest {
             recordedDecisions.add(String.valueOf(task.getVariable("reviewDecision")));
             task.getExecution().setVariable("nextReviewAt", NEXT_QUARTER);
         });
+        Mocks.register("planReviewCycles", strategic);
         cycle = runtimeService().startProcessInstanceByKey("account-plan-review", "ACC-7",
                 Map.of("accountId", "ACC-7", "accountName", "Keystone Mutual", "fiscalYear", 2026));
     }
@@ -77,6 +93,21 @@ class AccountPlanReviewProcessTest {
 
         execute(job("Timer_NextQuarter", cycle));
         assertThat(cycle).isWaitingAt("Task_UpdateAccountPlan");
+        then(timesCompleted("Task_UpdateAccountPlan")).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountNoLongerStrategicAtTheNextQuarterEndsItsCycle() {
+        start();
+        complete(task("Task_UpdateAccountPlan", cycle), withVariables("planUpdate", "Q4 objectives on track"));
+        complete(task("Task_ReviewAccountPlan", cycle),
+                withVariables("reviewDecision", "APPROVED", "reviewComment", "Good plan"));
+        strategic.strategic.remove("ACC-7");
+
+        execute(job("Timer_NextQuarter", cycle));
+
+        assertThat(cycle).isEnded().hasPassed("End_NoLongerStrategic");
+        then(strategic.ended).containsExactly("ACC-7");
         then(timesCompleted("Task_UpdateAccountPlan")).isEqualTo(1);
     }
 

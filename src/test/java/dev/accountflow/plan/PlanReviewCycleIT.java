@@ -31,6 +31,7 @@ class PlanReviewCycleIT extends PostgresIT {
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void team() {
@@ -65,8 +66,21 @@ class PlanReviewCycleIT extends PostgresIT {
                 .containsExactly(ReviewDecision.APPROVED, ReviewDecision.SENT_BACK);
         assertThat(plan.reviews()).extracting(PlanReview::getReviewer).containsOnly(TestUsers.MAX);
         assertThat(plan.reviews().get(1).getReviewComment()).isEqualTo("Add an expansion objective");
-        assertThat(management.createJobQuery().processInstanceId(update.getProcessInstanceId()).timers().count())
-                .isEqualTo(1);
+        var timer = management.createJobQuery().processInstanceId(update.getProcessInstanceId()).timers().singleResult();
+        assertThat(timer).isNotNull();
+
+        // the account is no longer strategic when the next quarter begins: the cycle ends and is forgotten
+        jdbc.update("update account set tier = 'ENTERPRISE' where id = ?", account);
+        management.executeJob(timer.getId());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(account).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(account).count()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from plan_review_cycle where account_id = ?", Integer.class,
+                account)).isZero();
+
+        // strategic again: the next check gives it a new cycle
+        jdbc.update("update account set tier = 'STRATEGIC' where id = ?", account);
+        assertThat(cycles.startMissingCycles()).isGreaterThanOrEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(account).count()).isEqualTo(1);
     }
 
     private void review(String account, String decision, String comment) {
