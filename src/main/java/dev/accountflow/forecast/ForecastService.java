@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The forecast against quota and the retention KPIs, all from aggregate queries. */
 @Service
-class ForecastService {
+public class ForecastService {
 
     static final int RETENTION_QUARTERS = 4;
     // renewals of accounts without an owner still count toward the team's figures
@@ -73,6 +73,12 @@ class ForecastService {
                         .sorted(Comparator.comparing(s -> s.stage().ordinal()))
                         .map(s -> new Forecast.StageRow(s.stage(), s.count(), s.amount())).toList(),
                 history);
+    }
+
+    /** Sets a rep's targets for a quarter written like 2026-Q4 (the demo's quotas, integrations). */
+    @Transactional
+    public void setQuota(String userId, String quarter, Map<OpportunityType, BigDecimal> targets) {
+        setQuota(userId, Quarter.parse("quarter", quarter), targets);
     }
 
     /** Sets a rep's targets for a quarter, per opportunity type; types not named keep their target. */

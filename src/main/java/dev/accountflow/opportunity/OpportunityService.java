@@ -118,6 +118,18 @@ public class OpportunityService {
         return opportunities.findById(id);
     }
 
+    /** Adds a channel partner the reps can name on a deal (the demo's partners; later an admin page). */
+    @Transactional
+    public Partner addPartner(String name, String kind, String contactEmail) {
+        return partners.save(new Partner(name, kind, contactEmail));
+    }
+
+    /** How many expansion and new-business deals exist, won and lost ones included. */
+    @Transactional(readOnly = true)
+    public long growthDealCount() {
+        return opportunities.countByTypeIn(List.of(OpportunityType.EXPANSION, OpportunityType.NEW_BUSINESS));
+    }
+
     @Transactional(readOnly = true)
     public List<Partner> partners() {
         return partners.findAll(Sort.by("name"));
