@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Page;
@@ -44,11 +45,14 @@ class OpportunityPages {
     private final OpportunityService opportunities;
     private final AccountService accounts;
     private final TaskService tasks;
+    private final RuntimeService runtime;
 
-    OpportunityPages(OpportunityService opportunities, AccountService accounts, TaskService tasks) {
+    OpportunityPages(OpportunityService opportunities, AccountService accounts, TaskService tasks,
+                     RuntimeService runtime) {
         this.opportunities = opportunities;
         this.accounts = accounts;
         this.tasks = tasks;
+        this.runtime = runtime;
     }
 
     record Line(String id, String name, String accountId, String account, String type, String stage, String amount,
@@ -143,10 +147,17 @@ class OpportunityPages {
         Map<String, Task> stageTasks = new HashMap<>();
         Map<String, List<String>> waiting = new HashMap<>();
         if (!deals.isEmpty()) {
-            for (Task task : tasks.createTaskQuery().processDefinitionKey(OpportunityService.PROCESS)
-                    .processInstanceBusinessKeyIn(deals.stream().map(Opportunity::getId).toArray(String[]::new))
-                    .initializeFormKeys().list()) {
-                String dealId = businessKey(deals, task.getProcessInstanceId());
+            List<Task> open = tasks.createTaskQuery()
+                    .processDefinitionKeyIn(OpportunityService.PROCESS, OpportunityService.ASSIST_PROCESS)
+                    .processInstanceBusinessKeyIn(deals.stream().map(Opportunity::getId).toArray(String[]::new)).list();
+            Map<String, String> dealOf = new HashMap<>();
+            if (!open.isEmpty()) {
+                runtime.createProcessInstanceQuery().processInstanceIds(open.stream().map(Task::getProcessInstanceId)
+                        .collect(java.util.stream.Collectors.toSet())).list()
+                        .forEach(p -> dealOf.put(p.getId(), p.getBusinessKey()));
+            }
+            for (Task task : open) {
+                String dealId = dealOf.get(task.getProcessInstanceId());
                 if ("Task_WorkStage".equals(task.getTaskDefinitionKey())) {
                     stageTasks.put(dealId, task);
                 } else {
@@ -169,11 +180,6 @@ class OpportunityPages {
                     o.getServicesEstimate() == null ? null : Money.format(o.getServicesEstimate()), o.getLossReason(),
                     stageTask == null ? null : TASKLIST + stageTask.getId(), o.isOpen());
         }).toList();
-    }
-
-    private static String businessKey(List<Opportunity> deals, String processInstanceId) {
-        return deals.stream().filter(o -> processInstanceId.equals(o.getProcessInstanceId())).map(Opportunity::getId)
-                .findFirst().orElse(processInstanceId);
     }
 
     private static List<String> split(String lines) {
