@@ -24,6 +24,8 @@ public class ForecastService {
     // renewals of accounts without an owner still count toward the team's figures
     static final String UNOWNED = "(no owner)";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final RetentionFigures NOTHING_ENDED = new RetentionFigures(BigDecimal.ZERO, BigDecimal.ZERO,
+            BigDecimal.ZERO, BigDecimal.ZERO);
 
     private final OpportunityService opportunities;
     private final SubscriptionTerms terms;
@@ -57,12 +59,16 @@ public class ForecastService {
         List<Forecast.Row> reps = byType.stream().collect(Collectors.groupingBy(Forecast.Row::ownerId, TreeMap::new,
                 Collectors.toList())).entrySet().stream().map(e -> sum(e.getKey(), e.getValue())).toList();
         Forecast.Row total = sum(null, byType);
-        RetentionFigures retention = terms.retention(quarter.firstDay(), quarter.lastDay(), owner);
+        Quarter earliest = quarter;
+        for (int i = 1; i < RETENTION_QUARTERS; i++) {
+            earliest = earliest.previous();
+        }
+        Map<String, RetentionFigures> retention = terms.retentionByQuarter(earliest.firstDay(), quarter.lastDay(),
+                owner);
         List<Forecast.RetentionRow> history = new ArrayList<>();
         Quarter q = quarter;
         for (int i = 0; i < RETENTION_QUARTERS; i++) {
-            RetentionFigures f = i == 0 ? retention : terms.retention(q.firstDay(), q.lastDay(), owner);
-            history.add(0, retentionRow(q, f));
+            history.add(0, retentionRow(q, retention.getOrDefault(q.toString(), NOTHING_ENDED)));
             q = q.previous();
         }
         Forecast.RetentionRow now = history.get(history.size() - 1);

@@ -80,6 +80,25 @@ public class OpportunityService {
      */
     @Transactional
     public Opportunity open(NewOpportunity request) {
+        Account account = checked(request);
+        Opportunity opportunity = opportunities.save(Opportunity.growth(account.getId(), request.name(),
+                request.type(), request.product(), request.amount(), request.closeDate(), request.partnerId(),
+                account.getOwnerId(), stageRow(Stage.QUALIFY)));
+        String processId = runtime.startProcessInstanceByKey(PROCESS, opportunity.getId(), Map.of(
+                "accountId", account.getId(),
+                "opportunityName", opportunity.getName(),
+                "amountText", Money.format(opportunity.getAmount()),
+                "stageLabel", Stage.QUALIFY.label())).getId();
+        opportunity.attachProcess(processId);
+        return opportunity;
+    }
+
+    /**
+     * Whether the signed-in person may open this deal, as {@link #open} decides: her own account (sales managers: any),
+     * not a renewal, a close date from today, a known partner. Writes nothing; returns the account.
+     */
+    @Transactional(readOnly = true)
+    public Account checked(NewOpportunity request) {
         Account account = accounts.account(request.accountId()).orElseThrow(() -> ApiException.badRequest(
                 "Unknown account", "accountId: no account '" + request.accountId() + "'"));
         CurrentUser user = CurrentUser.get();
@@ -97,16 +116,7 @@ public class OpportunityService {
         if (request.partnerId() != null && !partners.existsById(request.partnerId())) {
             throw ApiException.badRequest("Unknown partner", "partnerId: no partner '" + request.partnerId() + "'");
         }
-        Opportunity opportunity = opportunities.save(Opportunity.growth(account.getId(), request.name(),
-                request.type(), request.product(), request.amount(), request.closeDate(), request.partnerId(),
-                account.getOwnerId(), stageRow(Stage.QUALIFY)));
-        String processId = runtime.startProcessInstanceByKey(PROCESS, opportunity.getId(), Map.of(
-                "accountId", account.getId(),
-                "opportunityName", opportunity.getName(),
-                "amountText", Money.format(opportunity.getAmount()),
-                "stageLabel", Stage.QUALIFY.label())).getId();
-        opportunity.attachProcess(processId);
-        return opportunity;
+        return account;
     }
 
     /** A page of the pipeline: a rep sees her own deals, those who see the whole book see all. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accountflow.money.Money;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiError;
+import dev.accountflow.web.ApiException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -51,10 +52,23 @@ class TaskCompletionGuard extends OncePerRequestFilter {
 
     private final TaskForms forms;
     private final ObjectMapper json;
+    private final List<StartFormCheck> startChecks;
 
-    TaskCompletionGuard(TaskForms forms, ObjectMapper json) {
+    TaskCompletionGuard(TaskForms forms, ObjectMapper json, List<StartFormCheck> startChecks) {
         this.forms = forms;
         this.json = json;
+        this.startChecks = startChecks;
+    }
+
+    /** The variables' values as the form sent them (text), by name. */
+    private Map<String, Object> values(byte[] body) throws IOException {
+        Map<String, Object> values = new java.util.HashMap<>();
+        JsonNode variables = body.length == 0 ? json.createObjectNode() : json.readTree(body).path("variables");
+        variables.fields().forEachRemaining(v -> {
+            JsonNode value = v.getValue().path("value");
+            values.put(v.getKey(), value.isNull() || value.isMissingNode() ? null : value.asText());
+        });
+        return values;
     }
 
     @Override
@@ -91,6 +105,17 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             if (!problems.isEmpty()) {
                 refuse(response, HttpServletResponse.SC_BAD_REQUEST,
                         "The process was not started: these values are not on its start form or not valid", problems);
+                return;
+            }
+            try {
+                String key = forms.processKey(start.group(2), start.group(1));
+                for (StartFormCheck check : startChecks) {
+                    if (check.processKey().equals(key)) {
+                        check.check(values(body));
+                    }
+                }
+            } catch (ApiException refused) {
+                refuse(response, refused.status().value(), refused.getMessage(), refused.details());
                 return;
             }
             chain.doFilter(new ReReadable(request, body), response);

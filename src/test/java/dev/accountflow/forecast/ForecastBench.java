@@ -153,7 +153,7 @@ class ForecastBench extends PostgresIT {
                     Quarter ended = quarters.get(a % 2);
                     LocalDate end = ended.firstDay().plusDays(a % 89);
                     int arr = 40_000 + (a % 50) * 2_000;
-                    String outcome = a % 10 == 0 ? "CHURNED" : a % 5 == 0 ? "DOWNSOLD" : "RENEWED";
+                    String outcome = a % 7 == 0 ? "CHURNED" : a % 5 == 0 ? "DOWNSOLD" : "RENEWED";
                     String subscriptionId = UUID.randomUUID().toString();
                     subscription.setString(1, subscriptionId);
                     subscription.setString(2, accountId);
