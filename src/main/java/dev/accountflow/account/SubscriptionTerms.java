@@ -3,6 +3,7 @@ package dev.accountflow.account;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,11 +65,19 @@ public class SubscriptionTerms {
                 : history;
     }
 
-    /** Retention over the terms that ended between the two days, for one owner's accounts or (null) the whole book. */
+    /**
+     * Retention over the terms that ended between the two days, per calendar quarter of their end ("2026-Q4"; a
+     * quarter without such terms is absent), for one owner's accounts or (null) the whole book: one aggregate query.
+     */
     @Transactional(readOnly = true)
-    public RetentionFigures retention(LocalDate from, LocalDate to, String ownerId) {
-        Object[] row = terms.retention(from, to, ownerId).get(0);
-        return new RetentionFigures(decimal(row[0]), decimal(row[1]), decimal(row[2]), decimal(row[3]));
+    public Map<String, RetentionFigures> retentionByQuarter(LocalDate from, LocalDate to, String ownerId) {
+        Map<String, RetentionFigures> byQuarter = new java.util.TreeMap<>();
+        for (Object[] row : ownerId == null ? terms.retentionByQuarter(from, to)
+                : terms.retentionByQuarter(from, to, ownerId)) {
+            byQuarter.put(((Number) row[0]).intValue() + "-Q" + ((Number) row[1]).intValue(),
+                    new RetentionFigures(decimal(row[2]), decimal(row[3]), decimal(row[4]), decimal(row[5])));
+        }
+        return byQuarter;
     }
 
     private static BigDecimal decimal(Object value) {

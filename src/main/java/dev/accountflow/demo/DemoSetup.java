@@ -19,9 +19,12 @@ class DemoSetup {
     private final DemoProperties properties;
     private final DemoTeam team;
     private final DemoPortfolio portfolio;
+    private final DemoDeals deals;
     private final RenewalWindow kickoff;
 
-    DemoSetup(DemoProperties properties, DemoTeam team, DemoPortfolio portfolio, RenewalWindow kickoff) {
+    DemoSetup(DemoProperties properties, DemoTeam team, DemoPortfolio portfolio, RenewalWindow kickoff,
+              DemoDeals deals) {
+        this.deals = deals;
         this.properties = properties;
         this.team = team;
         this.portfolio = portfolio;
@@ -38,7 +41,8 @@ class DemoSetup {
         team.ensure();
         int created = portfolio.ensure(properties.accounts(), properties.seed(), today);
         int started = kickoff.startDueRenewals(today);
-        log.info("Demo data: {} account(s) created, {} renewal(s) started; demo users amy, ben, morgan, priya, sam, "
-                + "sue, bill, admin (password 'demo')", created, started);
+        int opened = deals.ensure(today);
+        log.info("Demo data: {} account(s) created, {} renewal(s) started, {} expansion/new-business deal(s) opened; "
+                + "demo users amy, ben, morgan, priya, sam, sue, bill, admin (password 'demo')", created, started, opened);
     }
 }

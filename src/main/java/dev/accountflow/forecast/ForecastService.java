@@ -18,12 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The forecast against quota and the retention KPIs, all from aggregate queries. */
 @Service
-class ForecastService {
+public class ForecastService {
 
     static final int RETENTION_QUARTERS = 4;
     // renewals of accounts without an owner still count toward the team's figures
     static final String UNOWNED = "(no owner)";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final RetentionFigures NOTHING_ENDED = new RetentionFigures(BigDecimal.ZERO, BigDecimal.ZERO,
+            BigDecimal.ZERO, BigDecimal.ZERO);
 
     private final OpportunityService opportunities;
     private final SubscriptionTerms terms;
@@ -57,12 +59,16 @@ class ForecastService {
         List<Forecast.Row> reps = byType.stream().collect(Collectors.groupingBy(Forecast.Row::ownerId, TreeMap::new,
                 Collectors.toList())).entrySet().stream().map(e -> sum(e.getKey(), e.getValue())).toList();
         Forecast.Row total = sum(null, byType);
-        RetentionFigures retention = terms.retention(quarter.firstDay(), quarter.lastDay(), owner);
+        Quarter earliest = quarter;
+        for (int i = 1; i < RETENTION_QUARTERS; i++) {
+            earliest = earliest.previous();
+        }
+        Map<String, RetentionFigures> retention = terms.retentionByQuarter(earliest.firstDay(), quarter.lastDay(),
+                owner);
         List<Forecast.RetentionRow> history = new ArrayList<>();
         Quarter q = quarter;
         for (int i = 0; i < RETENTION_QUARTERS; i++) {
-            RetentionFigures f = i == 0 ? retention : terms.retention(q.firstDay(), q.lastDay(), owner);
-            history.add(0, retentionRow(q, f));
+            history.add(0, retentionRow(q, retention.getOrDefault(q.toString(), NOTHING_ENDED)));
             q = q.previous();
         }
         Forecast.RetentionRow now = history.get(history.size() - 1);
@@ -73,6 +79,12 @@ class ForecastService {
                         .sorted(Comparator.comparing(s -> s.stage().ordinal()))
                         .map(s -> new Forecast.StageRow(s.stage(), s.count(), s.amount())).toList(),
                 history);
+    }
+
+    /** Sets a rep's targets for a quarter written like 2026-Q4 (the demo's quotas, integrations). */
+    @Transactional
+    public void setQuota(String userId, String quarter, Map<OpportunityType, BigDecimal> targets) {
+        setQuota(userId, Quarter.parse("quarter", quarter), targets);
     }
 
     /** Sets a rep's targets for a quarter, per opportunity type; types not named keep their target. */

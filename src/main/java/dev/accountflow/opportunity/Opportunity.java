@@ -87,6 +87,13 @@ public class Opportunity implements Persistable<String> {
         gateReasons = null;
     }
 
+    /** A renewal opportunity follows its renewal: the stage table's renewal probability and category. */
+    void followRenewal(StageForecast row) {
+        stage = row.stage();
+        probability = row.renewalProbability();
+        forecastCategory = row.renewalCategory();
+    }
+
     void blockedBecause(String reasons) {
         gateReasons = reasons;
     }
@@ -101,7 +108,8 @@ public class Opportunity implements Persistable<String> {
         addNotes("Services: " + notes);
     }
 
-    void partnerAsked(String note) {
+    /** A note on the help the deal had: a partner asked, a colleague asked or answering. */
+    void helpNoted(String note) {
         addNotes(note);
     }
 

@@ -1,5 +1,6 @@
 package dev.accountflow.opportunity;
 
+import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
 import dev.accountflow.web.PlainText;
 import dev.accountflow.web.PlausibleDate;
@@ -13,10 +14,12 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,9 +34,11 @@ class OpportunityController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final OpportunityService opportunities;
+    private final IdentityService identity;
 
-    OpportunityController(OpportunityService opportunities) {
+    OpportunityController(OpportunityService opportunities, IdentityService identity) {
         this.opportunities = opportunities;
+        this.identity = identity;
     }
 
     record OpportunityRequest(@PlainText @NotBlank @Size(max = 36) String accountId,
@@ -63,6 +68,26 @@ class OpportunityController {
     }
 
     record PartnerView(String id, String name, String kind) {
+    }
+
+    record AssistRequest(@PlainText @NotBlank @Size(max = 64) String assistantId,
+                         @PlainText @NotBlank @Size(max = 2000) String request) {
+    }
+
+    record AssistAsked(String opportunityId, String assistantId, String processInstanceId) {
+    }
+
+    /** A sales manager asks an account manager to assist on another rep's deal: a task for her with its context. */
+    @PostMapping("/opportunities/{id}/assist-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('sales-managers')")
+    AssistAsked askColleague(@PathVariable String id, @Valid @RequestBody AssistRequest request) {
+        String assistant = request.assistantId().strip();
+        if (identity.createUserQuery().userId(assistant).memberOfGroup(CurrentUser.ACCOUNT_MANAGERS).count() == 0) {
+            throw ApiException.badRequest("Not an account manager", "assistantId: '" + assistant
+                    + "' is not an account manager; ask one of the team's account managers");
+        }
+        return new AssistAsked(id, assistant, opportunities.askColleague(id, assistant, request.request().strip()));
     }
 
     @PostMapping("/opportunities")

@@ -16,6 +16,8 @@ interface OpportunityRepository extends JpaRepository<Opportunity, String> {
 
     Page<Opportunity> findByOwnerId(String ownerId, Pageable page);
 
+    long countByTypeIn(java.util.Collection<OpportunityType> types);
+
     // weighted pipeline comes back as Σ amount × probability; the caller divides by 100 once
     @Query("""
             select new dev.accountflow.opportunity.PipelineFigures(o.ownerId, o.type,

@@ -37,9 +37,13 @@ public class OpportunityService {
     static final int NAME_LENGTH = 300;
 
     static final String PROCESS = "opportunity";
+    static final String ASSIST_PROCESS = "opportunity-assist";
+    // the process variable the assignment rules route a colleague's assist task by
+    static final String ASSISTANT = "assistantId";
 
     private final OpportunityRepository opportunities;
     private final StageForecastRepository stageTable;
+    private final RenewalStepRepository renewalSteps;
     private final PartnerRepository partners;
     private final AccountService accounts;
     private final RuleBook ruleBook;
@@ -48,10 +52,11 @@ public class OpportunityService {
     private final RuntimeService runtime;
 
     OpportunityService(OpportunityRepository opportunities, StageForecastRepository stageTable,
-                       PartnerRepository partners, AccountService accounts, RuleBook ruleBook, DecisionLog decisions,
+                       RenewalStepRepository renewalSteps, PartnerRepository partners, AccountService accounts, RuleBook ruleBook, DecisionLog decisions,
                        Outbox outbox, RuntimeService runtime) {
         this.opportunities = opportunities;
         this.stageTable = stageTable;
+        this.renewalSteps = renewalSteps;
         this.partners = partners;
         this.accounts = accounts;
         this.ruleBook = ruleBook;
@@ -75,6 +80,25 @@ public class OpportunityService {
      */
     @Transactional
     public Opportunity open(NewOpportunity request) {
+        Account account = checked(request);
+        Opportunity opportunity = opportunities.save(Opportunity.growth(account.getId(), request.name(),
+                request.type(), request.product(), request.amount(), request.closeDate(), request.partnerId(),
+                account.getOwnerId(), stageRow(Stage.QUALIFY)));
+        String processId = runtime.startProcessInstanceByKey(PROCESS, opportunity.getId(), Map.of(
+                "accountId", account.getId(),
+                "opportunityName", opportunity.getName(),
+                "amountText", Money.format(opportunity.getAmount()),
+                "stageLabel", Stage.QUALIFY.label())).getId();
+        opportunity.attachProcess(processId);
+        return opportunity;
+    }
+
+    /**
+     * Whether the signed-in person may open this deal, as {@link #open} decides: her own account (sales managers: any),
+     * not a renewal, a close date from today, a known partner. Writes nothing; returns the account.
+     */
+    @Transactional(readOnly = true)
+    public Account checked(NewOpportunity request) {
         Account account = accounts.account(request.accountId()).orElseThrow(() -> ApiException.badRequest(
                 "Unknown account", "accountId: no account '" + request.accountId() + "'"));
         CurrentUser user = CurrentUser.get();
@@ -92,16 +116,7 @@ public class OpportunityService {
         if (request.partnerId() != null && !partners.existsById(request.partnerId())) {
             throw ApiException.badRequest("Unknown partner", "partnerId: no partner '" + request.partnerId() + "'");
         }
-        Opportunity opportunity = opportunities.save(Opportunity.growth(account.getId(), request.name(),
-                request.type(), request.product(), request.amount(), request.closeDate(), request.partnerId(),
-                account.getOwnerId(), stageRow(Stage.QUALIFY)));
-        String processId = runtime.startProcessInstanceByKey(PROCESS, opportunity.getId(), Map.of(
-                "accountId", account.getId(),
-                "opportunityName", opportunity.getName(),
-                "amountText", Money.format(opportunity.getAmount()),
-                "stageLabel", Stage.QUALIFY.label())).getId();
-        opportunity.attachProcess(processId);
-        return opportunity;
+        return account;
     }
 
     /** A page of the pipeline: a rep sees her own deals, those who see the whole book see all. */
@@ -116,6 +131,18 @@ public class OpportunityService {
     @Transactional(readOnly = true)
     public Optional<Opportunity> find(String id) {
         return opportunities.findById(id);
+    }
+
+    /** Adds a channel partner the reps can name on a deal (the demo's partners; later an admin page). */
+    @Transactional
+    public Partner addPartner(String name, String kind, String contactEmail) {
+        return partners.save(new Partner(name, kind, contactEmail));
+    }
+
+    /** How many expansion and new-business deals exist, won and lost ones included. */
+    @Transactional(readOnly = true)
+    public long growthDealCount() {
+        return opportunities.countByTypeIn(List.of(OpportunityType.EXPANSION, OpportunityType.NEW_BUSINESS));
     }
 
     @Transactional(readOnly = true)
@@ -157,6 +184,44 @@ public class OpportunityService {
         return new GateCheck(true, opportunity.getStage(), List.of());
     }
 
+    /**
+     * A sales manager asks an account manager to assist on another rep's open deal: a task for her (routed by the
+     * assignment rules) with the deal's context from the database. Returns the assist process's id.
+     */
+    @Transactional
+    public String askColleague(String opportunityId, String assistantId, String request) {
+        Opportunity opportunity = opportunities.findById(opportunityId)
+                .orElseThrow(() -> ApiException.notFound("Opportunity " + opportunityId));
+        if (!opportunity.isOpen()) {
+            throw ApiException.conflict("Opportunity closed", "opportunityId: the deal is closed ("
+                    + opportunity.getStage().label() + "); nobody can assist on it any more");
+        }
+        if (assistantId.equals(opportunity.getOwnerId())) {
+            throw ApiException.badRequest("Ask a colleague", "assistantId: " + assistantId
+                    + " owns this deal; ask another account manager");
+        }
+        String askedBy = CurrentUser.get().userId();
+        Map<String, Object> context = new java.util.HashMap<>();
+        context.put("accountId", opportunity.getAccountId());
+        context.put("opportunityName", opportunity.getName());
+        context.put("amountText", Money.format(opportunity.getAmount()));
+        context.put("stageLabel", opportunity.getStage().label());
+        context.put("closeDateText", SalesDates.format(opportunity.getCloseDate()));
+        context.put("ownerId", opportunity.getOwnerId() == null ? "nobody" : opportunity.getOwnerId());
+        context.put("askedBy", askedBy);
+        context.put("assistRequest", request);
+        context.put("assistanceNotes", opportunity.getAssistanceNotes() == null ? "" : opportunity.getAssistanceNotes());
+        context.put(ASSISTANT, assistantId);
+        opportunity.helpNoted(askedBy + " asked " + assistantId + " to assist: " + request);
+        return runtime.startProcessInstanceByKey(ASSIST_PROCESS, opportunityId, context).getId();
+    }
+
+    /** A colleague's answer, under her name, for the owner to read on the deal. */
+    @Transactional
+    public void recordColleagueAssist(String opportunityId, String assistantId, String notes) {
+        require(opportunityId).helpNoted(assistantId + " assisted: " + notes);
+    }
+
     /** Solution engineering's answer (demo, technical validation) counts as their contribution for the gates. */
     @Transactional
     public void recordSolutionEngineering(String opportunityId, String notes) {
@@ -185,7 +250,7 @@ public class OpportunityService {
         outbox.notifyAddress("partner:" + partner.getId(), partner.getContactEmail(), new Notice("partner-assist",
                 "Help asked on " + deal, body, "partner-assist:" + opportunityId + ":" + askedAt,
                 "The account manager called in the deal's channel partner", null));
-        opportunity.partnerAsked("Partner " + partner.getName() + " asked: " + request);
+        opportunity.helpNoted("Partner " + partner.getName() + " asked: " + request);
         return true;
     }
 
@@ -218,8 +283,25 @@ public class OpportunityService {
     @Transactional
     public Opportunity openRenewal(String accountId, String subscriptionId, String accountName, String product,
                                    BigDecimal arr, LocalDate endDate, String ownerId) {
+        StageForecast row = stageRow(renewalSteps.findById(RenewalStep.OPENED).map(RenewalStep::stage)
+                .orElse(Stage.DISCOVER));
         return opportunities.save(new Opportunity(accountId, subscriptionId, renewalName(accountName, product),
-                OpportunityType.RENEWAL, Stage.DISCOVER, arr, endDate, 70, ForecastCategory.COMMIT, ownerId));
+                OpportunityType.RENEWAL, row.stage(), arr, endDate, row.renewalProbability(), row.renewalCategory(),
+                ownerId));
+    }
+
+    /**
+     * The renewal reached a step (a task's definition key): its open opportunity takes the stage the renewal step
+     * table gives that step, with the stage table's renewal probability and category. Steps without a row (an
+     * escalation review) leave the stage as it is.
+     */
+    @Transactional
+    public void renewalReached(String opportunityId, String step) {
+        Opportunity opportunity = require(opportunityId);
+        if (!opportunity.isOpen() || opportunity.getType() != OpportunityType.RENEWAL) {
+            return;
+        }
+        renewalSteps.findById(step).ifPresent(row -> opportunity.followRenewal(stageRow(row.stage())));
     }
 
     /** "Account — Product renewal", shortened to the column's size so a long account name never stops a renewal. */

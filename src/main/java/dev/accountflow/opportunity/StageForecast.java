@@ -17,6 +17,9 @@ class StageForecast {
     @Enumerated(EnumType.STRING)
     @Column(name = "forecast_category")
     private ForecastCategory forecastCategory;
+    private Integer renewalProbability;
+    @Enumerated(EnumType.STRING)
+    private ForecastCategory renewalForecastCategory;
 
     protected StageForecast() {
     }
@@ -24,4 +27,7 @@ class StageForecast {
     Stage stage() { return stage; }
     int probability() { return probability; }
     ForecastCategory category() { return forecastCategory; }
+    // a renewal in this stage; the growth figures when the table gives none for renewals
+    int renewalProbability() { return renewalProbability == null ? probability : renewalProbability; }
+    ForecastCategory renewalCategory() { return renewalForecastCategory == null ? forecastCategory : renewalForecastCategory; }
 }

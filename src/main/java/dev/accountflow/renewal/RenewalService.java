@@ -340,6 +340,18 @@ public class RenewalService {
         return arr;
     }
 
+    /**
+     * The renewal reached a step (a task): its opportunity follows, as the renewal step table says. The first task
+     * can come before the kick-off has put the process on the opportunity: then it is the subscription's open one.
+     */
+    @Transactional
+    public void opportunityFollows(String processInstanceId, String subscriptionId, String step) {
+        opportunities.ofSubscription(subscriptionId).stream()
+                .filter(o -> o.isOpen() && (o.getProcessInstanceId() == null
+                        || processInstanceId.equals(o.getProcessInstanceId())))
+                .forEach(o -> opportunities.renewalReached(o.getId(), step));
+    }
+
     private Opportunity opportunityOf(String processInstanceId, String subscriptionId) {
         return opportunities.ofSubscription(subscriptionId).stream()
                 .filter(o -> processInstanceId.equals(o.getProcessInstanceId())).findFirst()

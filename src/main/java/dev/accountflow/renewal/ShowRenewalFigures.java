@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** As a renewal task is created, the server fills its read-only figures (ARR, end date, the quote) from the database. */
+/**
+ * As a renewal task is created, the server fills its read-only figures (ARR, end date, the quote) from the database,
+ * and the renewal opportunity moves to the stage of that step.
+ */
 @Component
 class ShowRenewalFigures implements TaskListener {
 
@@ -20,7 +23,9 @@ class ShowRenewalFigures implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariablesLocal(renewals.taskFigures(task.getProcessInstanceId(),
-                task.getExecution().getProcessBusinessKey(), SHOW_THE_QUOTE.contains(task.getTaskDefinitionKey())));
+        String subscriptionId = task.getExecution().getProcessBusinessKey();
+        task.setVariablesLocal(renewals.taskFigures(task.getProcessInstanceId(), subscriptionId,
+                SHOW_THE_QUOTE.contains(task.getTaskDefinitionKey())));
+        renewals.opportunityFollows(task.getProcessInstanceId(), subscriptionId, task.getTaskDefinitionKey());
     }
 }

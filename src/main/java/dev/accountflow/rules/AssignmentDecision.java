@@ -36,6 +36,9 @@ public class AssignmentDecision {
         this.priority = priority;
     }
 
+    /** A process routes a task to one person (not a group) as {@code user:<id>}. */
+    public static final String ROUTED_PERSON = "user:";
+
     /**
      * Called by the rows of the assignment table: fills in only what no earlier row decided. {@code assignTo} is
      * "owner" (the account's owner), one of the team's groups, or a user id.
@@ -46,7 +49,12 @@ public class AssignmentDecision {
             // no routing decided yet: the task stays open for the rows below
             if (routedGroup != null && assignee == null && candidateGroups.isEmpty()) {
                 assignedBy = row;
-                offerTo(routedGroup);
+                // routed to a group (a product area's managers) or to one person (a colleague asked to assist)
+                if (routedGroup.startsWith(ROUTED_PERSON)) {
+                    assignTo(routedGroup.substring(ROUTED_PERSON.length()));
+                } else {
+                    offerTo(routedGroup);
+                }
             }
         } else if (assignTo != null && assignee == null && candidateGroups.isEmpty()) {
             assignedBy = row;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accountflow.money.Money;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiError;
+import dev.accountflow.web.ApiException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -47,13 +48,27 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             Pattern.compile("^/process-definition/.+/(start|submit-form)$"),
             Pattern.compile("^/task/create$"));
     private static final Pattern TASK_UPDATE = Pattern.compile("^/task/[^/]+$");
+    private static final Pattern START = Pattern.compile("^/process-definition/(?:key/([^/]+)|([^/]+))/(start|submit-form)$");
 
     private final TaskForms forms;
     private final ObjectMapper json;
+    private final List<StartFormCheck> startChecks;
 
-    TaskCompletionGuard(TaskForms forms, ObjectMapper json) {
+    TaskCompletionGuard(TaskForms forms, ObjectMapper json, List<StartFormCheck> startChecks) {
         this.forms = forms;
         this.json = json;
+        this.startChecks = startChecks;
+    }
+
+    /** The variables' values as the form sent them (text), by name. */
+    private Map<String, Object> values(byte[] body) throws IOException {
+        Map<String, Object> values = new java.util.HashMap<>();
+        JsonNode variables = body.length == 0 ? json.createObjectNode() : json.readTree(body).path("variables");
+        variables.fields().forEachRemaining(v -> {
+            JsonNode value = v.getValue().path("value");
+            values.put(v.getKey(), value.isNull() || value.isMissingNode() ? null : value.asText());
+        });
+        return values;
     }
 
     @Override
@@ -78,9 +93,37 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             chain.doFilter(new ReReadable(request, body), response);
             return;
         }
+        Matcher start = START.matcher(path);
+        CurrentUser user = CurrentUser.get();
+        if ("POST".equals(request.getMethod()) && start.matches() && !user.managesPortfolio()
+                && forms.mayStart(forms.processKey(start.group(2), start.group(1)), user.userId(), user.groups())) {
+            // a start offered to her group in Tasklist: only its start form's fields, each valid as the form says
+            byte[] body = request.getInputStream().readAllBytes();
+            Optional<TaskForms.FormOfTask> form = forms.startInputsOf(start.group(2), start.group(1));
+            List<String> problems = form.isEmpty() ? List.of("body: this process starts only from its form")
+                    : problems(form.get(), body);
+            if (!problems.isEmpty()) {
+                refuse(response, HttpServletResponse.SC_BAD_REQUEST,
+                        "The process was not started: these values are not on its start form or not valid", problems);
+                return;
+            }
+            try {
+                String key = forms.processKey(start.group(2), start.group(1));
+                for (StartFormCheck check : startChecks) {
+                    if (check.processKey().equals(key)) {
+                        check.check(values(body));
+                    }
+                }
+            } catch (ApiException refused) {
+                refuse(response, refused.status().value(), refused.getMessage(), refused.details());
+                return;
+            }
+            chain.doFilter(new ReReadable(request, body), response);
+            return;
+        }
         boolean writes = VARIABLE_WRITES.stream().anyMatch(p -> p.matcher(path).matches())
                 || "PUT".equals(request.getMethod()) && TASK_UPDATE.matcher(path).matches();
-        if (writes && !CurrentUser.get().managesPortfolio()) {
+        if (writes && !user.managesPortfolio()) {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "Process data changes only through the task forms",
                     List.of(request.getMethod() + " " + path + ": complete your task with its form instead"));
             return;
@@ -90,9 +133,10 @@ class TaskCompletionGuard extends OncePerRequestFilter {
 
     private List<String> problems(String taskId, byte[] body) throws IOException {
         Optional<TaskForms.FormOfTask> form = forms.inputsOf(taskId);
-        if (form.isEmpty()) {
-            return List.of();
-        }
+        return form.isEmpty() ? List.of() : problems(form.get(), body);
+    }
+
+    private List<String> problems(TaskForms.FormOfTask form, byte[] body) throws IOException {
         JsonNode variables;
         try {
             variables = body.length == 0 ? json.createObjectNode() : json.readTree(body).path("variables");
@@ -100,12 +144,12 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             return List.of("body: not JSON");
         }
         List<String> problems = new ArrayList<>();
-        Map<String, JsonNode> inputs = form.get().inputs();
+        Map<String, JsonNode> inputs = form.inputs();
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> variable = it.next();
             JsonNode field = inputs.get(variable.getKey());
             if (field == null) {
-                problems.add(variable.getKey() + ": not a field of the form of '" + form.get().taskName()
+                problems.add(variable.getKey() + ": not a field of the form of '" + form.taskName()
                         + "'; it takes " + String.join(", ", inputs.keySet()));
                 continue;
             }

@@ -13,9 +13,10 @@ class TaskFormGuardConfig {
      * 103), so a task the caller may not see answers 404 here too, never a 403 that confirms it exists.
      */
     @Bean
-    FilterRegistrationBean<TaskCompletionGuard> taskCompletionGuard(TaskForms forms, ObjectMapper json) {
+    FilterRegistrationBean<TaskCompletionGuard> taskCompletionGuard(TaskForms forms, ObjectMapper json,
+                                                                    java.util.List<StartFormCheck> startChecks) {
         FilterRegistrationBean<TaskCompletionGuard> registration =
-                new FilterRegistrationBean<>(new TaskCompletionGuard(forms, json));
+                new FilterRegistrationBean<>(new TaskCompletionGuard(forms, json, startChecks));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(104);
         return registration;

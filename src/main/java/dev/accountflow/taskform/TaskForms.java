@@ -8,7 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -19,12 +26,17 @@ class TaskForms {
 
     private final TaskService tasks;
     private final FormService forms;
+    private final RepositoryService repository;
+    private final AuthorizationService authorizations;
     private final ObjectMapper json;
     // a deployed form never changes: one read per task definition of a process version
     private final Map<String, Map<String, JsonNode>> byTaskDefinition = new ConcurrentHashMap<>();
 
-    TaskForms(TaskService tasks, FormService forms, ObjectMapper json) {
+    TaskForms(TaskService tasks, FormService forms, RepositoryService repository, AuthorizationService authorizations,
+              ObjectMapper json) {
         this.tasks = tasks;
+        this.repository = repository;
+        this.authorizations = authorizations;
         this.forms = forms;
         this.json = json;
     }
@@ -41,6 +53,50 @@ class TaskForms {
         Map<String, JsonNode> inputs = byTaskDefinition.computeIfAbsent(
                 task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), key -> read(taskId));
         return Optional.of(new FormOfTask(task.getName(), inputs));
+    }
+
+    /**
+     * The fields of a process's start form, by definition id or (latest version of) key; empty when there is no such
+     * process or it has no Camunda start form.
+     */
+    Optional<FormOfTask> startInputsOf(String definitionId, String definitionKey) {
+        var query = repository.createProcessDefinitionQuery();
+        ProcessDefinition definition = (definitionId != null ? query.processDefinitionId(definitionId)
+                : query.processDefinitionKey(definitionKey).latestVersion().withoutTenantId()).singleResult();
+        if (definition == null) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, JsonNode> inputs = byTaskDefinition.computeIfAbsent(definition.getId() + "/start", key -> {
+                try (InputStream form = forms.getDeployedStartForm(definition.getId())) {
+                    Map<String, JsonNode> found = new LinkedHashMap<>();
+                    collect(json.readTree(form).path("components"), found);
+                    return found;
+                } catch (IOException e) {
+                    throw new IllegalStateException("Cannot read the start form of " + definition.getId(), e);
+                }
+            });
+            return Optional.of(new FormOfTask(definition.getName() == null ? definition.getKey()
+                    : definition.getName(), inputs));
+        } catch (ProcessEngineException noDeployedForm) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether Camunda's authorizations let the person start instances of the process (Tasklist's "Start process"). */
+    boolean mayStart(String processKey, String userId, java.util.Collection<String> groups) {
+        return processKey != null && userId != null && authorizations.isUserAuthorized(userId, List.copyOf(groups),
+                Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, processKey);
+    }
+
+    /** The process key of a definition id or key as a start path names it; null when no such process exists. */
+    String processKey(String definitionId, String definitionKey) {
+        if (definitionKey != null) {
+            return definitionKey;
+        }
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionId(definitionId)
+                .singleResult();
+        return definition == null ? null : definition.getKey();
     }
 
     private Map<String, JsonNode> read(String taskId) {

@@ -212,6 +212,28 @@ class RenewalEndToEndIT extends PostgresIT {
     }
 
     @Test
+    void theRenewalOpportunityMovesThroughItsStagesAsTheRenewalProgresses() {
+        Subscription renewing = healthyAccountWithSubscription("Millrace Trust " + unique(), 64);
+        renewalWindow.startDueRenewals(TODAY);
+        ProcessInstance renewal = liveRenewal(renewing.getId());
+        // stage, probability and forecast category from the renewal step and stage tables (V19)
+        assertThat(renewalOpportunity(renewing)).isEqualTo("DISCOVER 70 COMMIT");
+        tasks.complete(openTask(renewal).getId(), Map.of("renewalPlan", "Standard renewal"));
+        assertThat(renewalOpportunity(renewing)).isEqualTo("SOLUTION_DEVELOPMENT 75 COMMIT");
+        tasks.complete(openTask(renewal).getId(), Map.of("execCheckInNotes", "Sponsor happy", "executiveEngaged", true));
+        assertThat(renewalOpportunity(renewing)).isEqualTo("PROPOSAL 80 COMMIT");
+        tasks.complete(openTask(renewal).getId(), Map.of("proposedArr", 120_000, "discountPct", 5));
+        assertThat(renewalOpportunity(renewing)).isEqualTo("NEGOTIATION 90 COMMIT");
+        tasks.complete(openTask(renewal).getId(), Map.of("outcome", "RENEWED", "newArr", 125_000));
+        assertThat(renewalOpportunity(renewing)).isEqualTo("CLOSED_WON 100 CLOSED");
+    }
+
+    private String renewalOpportunity(Subscription subscription) {
+        var o = opportunities.ofSubscription(subscription.getId()).get(0);
+        return o.getStage() + " " + o.getProbability() + " " + o.getForecastCategory();
+    }
+
+    @Test
     void refusedDiscountSendsTheQuoteBackToTheAccountManager() {
         Subscription subscription = healthyAccountWithSubscription("Ledger Point Credit Union " + unique(), 80);
         renewalWindow.startDueRenewals(TODAY);

@@ -23,7 +23,7 @@ class AssignmentTableTest {
         List<TableRow> rows = TABLE.seedRows();
         CompiledRuleSet rules = compiler.compile("assignment", 1, TABLE.toDrl(rows));
 
-        assertThat(rows).hasSize(20);
+        assertThat(rows).hasSize(21);
         assertThat(rows.stream().map(TABLE::ruleName)).contains(
                 "Escalated renewals go to the sales managers, due in 1 day at priority 90",
                 "Tasks for a renewal in 31 to 60 days are due in 5 days", CATCH_ALL);
@@ -53,7 +53,7 @@ class AssignmentTableTest {
 
     @Test
     void aDaysBandIncludesBothEnds() {
-        List<TableRow> rows = withCell(TABLE.seedRows(), 13, "daysToRenewalAtLeast", "40");
+        List<TableRow> rows = withCell(TABLE.seedRows(), 14, "daysToRenewalAtLeast", "40");
         CompiledRuleSet rules = compiler.compile("assignment", 2, TABLE.toDrl(rows));
 
         assertThat(assign(rules, "Task_Negotiate", 100_000, 39).decision().getDueInDays()).isEqualTo(10);
@@ -86,22 +86,22 @@ class AssignmentTableTest {
         List<TableRow> rows = new ArrayList<>(TABLE.seedRows());
         rows.remove(rows.size() - 1);
         assertThatThrownBy(() -> TABLE.toDrl(rows)).isInstanceOf(InvalidCell.class)
-                .hasMessageStartingWith("row 19 (Tasks of at-risk accounts get {priorityPoints} more priority points)")
+                .hasMessageStartingWith("row 20 (Tasks of at-risk accounts get {priorityPoints} more priority points)")
                 .hasMessageContaining("the last row must catch every task");
 
-        List<TableRow> narrowed = withCell(TABLE.seedRows(), 19, "tier", "GROWTH");
-        assertThatThrownBy(() -> TABLE.check(narrowed)).hasMessageContaining("row 20")
+        List<TableRow> narrowed = withCell(TABLE.seedRows(), 20, "tier", "GROWTH");
+        assertThatThrownBy(() -> TABLE.check(narrowed)).hasMessageContaining("row 21")
                 .hasMessageContaining("leave all its conditions blank");
-        List<TableRow> nobody = withCell(withCell(TABLE.seedRows(), 19, "assignTo", ""), 19, "dueInDays", "10");
+        List<TableRow> nobody = withCell(withCell(TABLE.seedRows(), 20, "assignTo", ""), 20, "dueInDays", "10");
         assertThatThrownBy(() -> TABLE.check(nobody)).hasMessageContaining("give it an assignee or group");
     }
 
     @Test
     void aRowThatDecidesNothingOrMixesPointsWithOtherOutcomesIsRefused() {
-        List<TableRow> empty = withCell(TABLE.seedRows(), 12, "dueInDays", "");
-        assertThatThrownBy(() -> TABLE.check(empty)).hasMessageContaining("row 13").hasMessageContaining("decides nothing");
-        List<TableRow> mixed = withCell(TABLE.seedRows(), 18, "priority", "70");
-        assertThatThrownBy(() -> TABLE.check(mixed)).hasMessageContaining("row 19")
+        List<TableRow> empty = withCell(TABLE.seedRows(), 13, "dueInDays", "");
+        assertThatThrownBy(() -> TABLE.check(empty)).hasMessageContaining("row 14").hasMessageContaining("decides nothing");
+        List<TableRow> mixed = withCell(TABLE.seedRows(), 19, "priority", "70");
+        assertThatThrownBy(() -> TABLE.check(mixed)).hasMessageContaining("row 20")
                 .hasMessageContaining("column 'Priority points added'");
     }
 

@@ -23,7 +23,7 @@ class TasklistShowsRepsWhatWorksBrowserIT extends BrowserIT {
     @Autowired TaskService tasks;
 
     @Test
-    void aRepSeesHerTaskWithoutBannerCreateTaskStartProcessOrCockpitLink() throws IOException {
+    void aRepSeesHerTaskWithoutBannerCreateTaskOrCockpitLinkAndMayStartANewOpportunity() throws IOException {
         Task amys = tasks.createTaskQuery().taskAssignee("amy").listPage(0, 1).get(0);
         signInAs("amy", TASKLIST);
         wait.until(visibilityOfElementLocated(FILTERS));
@@ -32,10 +32,19 @@ class TasklistShowsRepsWhatWorksBrowserIT extends BrowserIT {
 
         assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
         assertThat(browser.findElements(By.cssSelector(".create-task-action"))).noneMatch(WebElement::isDisplayed);
-        wait.until(d -> d.findElements(By.cssSelector("body.accountflow-nothing-to-start")).size() == 1);
-        assertThat(browser.findElements(By.cssSelector(".start-process-action"))).noneMatch(WebElement::isDisplayed);
+        // account managers are offered one start form: "Open an expansion or new-business opportunity"
+        wait.until(d -> d.findElements(By.cssSelector(".start-process-action")).stream().anyMatch(WebElement::isDisplayed));
+        assertThat(browser.findElements(By.cssSelector("body.accountflow-nothing-to-start"))).isEmpty();
         wait.until(d -> d.findElements(By.cssSelector("body.accountflow-no-cockpit")).size() == 1);
         assertThat(browser.findElements(PROCESS_LINK)).noneMatch(WebElement::isDisplayed);
+    }
+
+    @Test
+    void aSolutionEngineerIsOfferedNoStartProcess() {
+        signInAs("sam", TASKLIST);
+        wait.until(visibilityOfElementLocated(FILTERS));
+        wait.until(d -> d.findElements(By.cssSelector("body.accountflow-nothing-to-start")).size() == 1);
+        assertThat(browser.findElements(By.cssSelector(".start-process-action"))).noneMatch(WebElement::isDisplayed);
     }
 
     @Test

@@ -66,7 +66,8 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         SHIP_FEATURE_REQUEST("POST /api/feature-requests/{id}/shipped (not yet planned)"),
         LINK_FEATURE_REQUEST("POST /api/feature-requests/{id}/duplicate-of"),
         OPEN_OPPORTUNITY("POST /api/opportunities"),
-        SET_QUOTA("PUT /api/quotas/{userId}/{quarter}");
+        SET_QUOTA("PUT /api/quotas/{userId}/{quarter}"),
+        ASK_COLLEAGUE_TO_ASSIST("POST /api/opportunities/{id}/assist-requests");
 
         final String label;
 
@@ -112,7 +113,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.LINK_FEATURE_REQUEST,  row(403, 403, 200, 200, 403, 403, 403, 403, 403, 401)),
             // another rep's account is refused outright: opening a deal is not reading the account
             Map.entry(Endpoint.OPEN_OPPORTUNITY,      row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
-            Map.entry(Endpoint.SET_QUOTA,             row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
+            Map.entry(Endpoint.SET_QUOTA,             row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
+            // a sales manager asks a rep to help on a colleague's deal; reps do not task each other
+            Map.entry(Endpoint.ASK_COLLEAGUE_TO_ASSIST, row(403, 403, 201, 403, 403, 403, 403, 403, 403, 401))));
 
     // the rule set the rule rows work on; every version written here carries its active DRL, so nothing changes
     private static final String RULE_SET = "health";
@@ -120,6 +123,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
     private final ObjectMapper json = new ObjectMapper();
     private static String ivysAccount;
     private static String ivysContact;
+    private static String ivysDeal;
     private static Integer sharedDraft;
     private static Integer sharedRestoreTarget;
 
@@ -285,7 +289,19 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
                     + "\",\"type\":\"EXPANSION\",\"name\":\"Matrix expansion\",\"product\":\"Analytics\","
                     + "\"amount\":50000,\"closeDate\":\"" + java.time.LocalDate.now().plusDays(60) + "\"}");
             case SET_QUOTA -> new Call("PUT", "/api/quotas/" + TestUsers.IVY + "/2031-Q1", "{\"EXPANSION\":100000}", null);
+            case ASK_COLLEAGUE_TO_ASSIST -> new Call("/api/opportunities/" + ivysDeal() + "/assist-requests",
+                    "{\"assistantId\":\"" + TestUsers.NED + "\",\"request\":\"Join the CFO call on Thursday\"}");
         };
+    }
+
+    private String ivysDeal() throws Exception {
+        if (ivysDeal == null) {
+            ivysDeal = created(post("/api/opportunities", TestUsers.MAX, "{\"accountId\":\"" + ivysAccount
+                    + "\",\"type\":\"EXPANSION\",\"name\":\"Matrix deal to help on\",\"product\":\"Analytics\","
+                    + "\"amount\":40000,\"closeDate\":\"" + java.time.LocalDate.now().plusDays(60) + "\"}"))
+                    .get("id").asText();
+        }
+        return ivysDeal;
     }
 
     private String featureRequest() {

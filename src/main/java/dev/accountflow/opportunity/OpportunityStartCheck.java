@@ -1,0 +1,31 @@
+package dev.accountflow.opportunity;
+
+import dev.accountflow.taskform.StartFormCheck;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before Tasklist starts "Open an expansion or new-business opportunity", its fields are checked as the API checks
+ * them, so a refusal is a 400 naming the field (or a 403 for another rep's account), not an engine error.
+ */
+@Component
+class OpportunityStartCheck implements StartFormCheck {
+
+    static final String PROCESS = "opportunity-request";
+
+    private final OpportunityService opportunities;
+
+    OpportunityStartCheck(OpportunityService opportunities) {
+        this.opportunities = opportunities;
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS;
+    }
+
+    @Override
+    public void check(Map<String, Object> fields) {
+        opportunities.checked(OpportunityForm.read(fields));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.accountflow.opportunity;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RenewalStepRepository extends JpaRepository<RenewalStep, String> {
+}

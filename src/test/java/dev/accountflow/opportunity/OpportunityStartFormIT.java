@@ -1,0 +1,140 @@
+package dev.accountflow.opportunity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountService;
+import dev.accountflow.account.Tier;
+import dev.accountflow.account.Vertical;
+import dev.accountflow.support.PostgresIT;
+import dev.accountflow.support.TestUsers;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Tasklist's start form "Open an expansion or new-business opportunity" (process opportunity-request): offered to
+ * account managers only; its fields are claims the server checks as it checks the API, so a refused start names the
+ * field, stores nothing and leaves no process behind.
+ */
+class OpportunityStartFormIT extends PostgresIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String START = "/engine-rest/process-definition/key/opportunity-request/submit-form";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Autowired AccountService accounts;
+    @Autowired IdentityService identity;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired JdbcTemplate jdbc;
+
+    private Account account;
+
+    @BeforeEach
+    void anAccountOfIvys() {
+        TestUsers.ensure(identity);
+        account = accounts.createAccount("Start Form Assurance " + UUID.randomUUID().toString().substring(0, 8),
+                Vertical.INSURANCE, "NORTHEAST", Tier.ENTERPRISE, TestUsers.IVY);
+    }
+
+    @Test
+    void tasklistOffersTheFormToAccountManagersOnly() throws Exception {
+        String startable = "/engine-rest/process-definition?latest=true&active=true&startableInTasklist=true"
+                + "&startablePermissionCheck=true";
+        assertThat(keys(get(startable, TestUsers.IVY))).contains("opportunity-request").doesNotContain("opportunity",
+                "renewal");
+        assertThat(keys(get(startable, TestUsers.MAX))).doesNotContain("opportunity-request");
+        assertThat(keys(get(startable, TestUsers.SOLUTION_ENGINEER))).doesNotContain("opportunity-request");
+    }
+
+    @Test
+    void anAccountManagerOpensADealFromTheStartFormAndItsStagesBegin() throws Exception {
+        HttpResponse<String> started = post(START, TestUsers.IVY, form(Map.of("amount", "$702,400.00")));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        Map<String, Object> row = jdbc.queryForMap("select id, amount, stage, owner_id, type from opportunity"
+                + " where account_id = ?", account.getId());
+        assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("702400");
+        assertThat(row).containsEntry("stage", "QUALIFY").containsEntry("owner_id", TestUsers.IVY)
+                .containsEntry("type", "NEW_BUSINESS");
+        var stage = tasks.createTaskQuery().processInstanceBusinessKey((String) row.get("id")).singleResult();
+        assertThat(stage.getTaskDefinitionKey()).isEqualTo("Task_WorkStage");
+        assertThat(stage.getAssignee()).isEqualTo(TestUsers.IVY);
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}'' is refused naming the field")
+    @CsvSource(delimiter = '|', value = {
+            "accountId|no-such-account|400|accountId: no account 'no-such-account'",
+            "amount|-5|400|amount:",
+            "amount|12.345|400|amount:",
+            "closeDate|PAST|400|closeDate:",
+            "partnerId|no-such-partner|400|partnerId: no partner 'no-such-partner'",
+            "type|RENEWAL|400|type: pick Expansion or New business",
+            "ownerId|ned|400|ownerId: not a field of the form",
+            "stage|NEGOTIATION|400|stage: not a field of the form"})
+    void badFieldsAreRefusedAndNothingIsStoredOrStarted(String field, String value, int status, String message)
+            throws Exception {
+        String typed = "PAST".equals(value) ? TODAY.minusDays(3).toString() : value;
+        HttpResponse<String> refused = post(START, TestUsers.IVY, form(Map.of(field, typed)));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(status);
+        assertThat(refused.body()).contains(message);
+        assertNothingStored();
+    }
+
+    @Test
+    void anotherRepsAccountAManagerAndOtherTeamsAreRefused() throws Exception {
+        assertThat(post(START, TestUsers.NED, form(Map.of())).statusCode()).as("another rep's account").isEqualTo(403);
+        assertThat(post(START, TestUsers.MAX, form(Map.of())).statusCode()).as("not offered to managers")
+                .isEqualTo(403);
+        assertThat(post(START, TestUsers.PRODUCT_MANAGER, form(Map.of())).statusCode()).isEqualTo(403);
+        assertThat(post(START, TestUsers.SOLUTION_ENGINEER, form(Map.of())).statusCode()).isEqualTo(403);
+        assertNothingStored();
+    }
+
+    private void assertNothingStored() {
+        assertThat(jdbc.queryForObject("select count(*) from opportunity where account_id = ?", Long.class,
+                account.getId())).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("opportunity")
+                .variableValueEquals("accountId", account.getId()).count()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst p join act_hi_varinst v"
+                + " on v.proc_inst_id_ = p.id_ where p.proc_def_key_ = 'opportunity-request' and v.name_ = 'accountId'"
+                + " and v.text_ = ?", Long.class, account.getId())).as("no request left behind").isZero();
+    }
+
+    private String form(Map<String, String> overrides) throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("accountId", account.getId(), "type", "NEW_BUSINESS",
+                "name", "Claims analytics for the brokers", "product", "Claims Analytics", "amount", "125,000",
+                "closeDate", TODAY.plusDays(45).toString()));
+        fields.putAll(overrides);
+        ObjectNode variables = JSON.createObjectNode();
+        fields.forEach((k, v) -> variables.putObject(k).put("value", v).put("type", "String"));
+        ObjectNode body = JSON.createObjectNode();
+        body.set("variables", variables);
+        return JSON.writeValueAsString(body);
+    }
+
+    private static java.util.List<String> keys(HttpResponse<String> answer) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (JsonNode definition : JSON.readTree(answer.body())) {
+            keys.add(definition.get("key").asText());
+        }
+        return keys;
+    }
+}
