@@ -170,6 +170,10 @@ public class OpportunityService {
         StageExitFacts facts = new StageExitFacts(opportunity.getType().name(), account.getVertical().name(),
                 opportunity.getStage().name(), to.name(), daysSinceExecutiveEngagement(account.getId()),
                 opportunity.getSeContributedAt() != null, opportunity.getComplianceReviewedAt() != null);
+        facts.setTier(account.getTier().name());
+        if (opportunity.getAmount() != null) {
+            facts.setArr(opportunity.getAmount().doubleValue());
+        }
         Decided<StageExitDecision> decided = ruleBook.checkStageExit(facts);
         decisions.record("stage-gate", "opportunity", opportunityId, decided.run(), facts, decided.decision());
         if (decided.decision().isBlocked()) {
