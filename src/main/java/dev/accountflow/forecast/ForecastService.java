@@ -4,6 +4,7 @@ import dev.accountflow.account.RetentionFigures;
 import dev.accountflow.account.SubscriptionTerms;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.opportunity.OpportunityType;
+import dev.accountflow.opportunity.Pipeline;
 import dev.accountflow.opportunity.PipelineFigures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,7 +42,8 @@ public class ForecastService {
     @Transactional(readOnly = true)
     Forecast forecast(Quarter quarter, String owner) {
         Map<String, Forecast.Row> rows = new TreeMap<>();
-        for (PipelineFigures f : opportunities.pipeline(quarter.firstDay(), quarter.lastDay(), owner)) {
+        Pipeline pipeline = opportunities.pipeline(quarter.firstDay(), quarter.lastDay(), owner);
+        for (PipelineFigures f : pipeline.figures()) {
             String rep = f.ownerId() == null ? UNOWNED : f.ownerId();
             rows.put(key(rep, f.type()), row(rep, f.type(), f.pipeline(), f.bestCase(), f.commit(),
                     f.closedWon(), f.weightedPipeline(), BigDecimal.ZERO));
@@ -75,7 +77,7 @@ public class ForecastService {
         return new Forecast(quarter.toString(), owner, total.pipeline(), total.bestCase(), total.commit(),
                 total.closedWon(), total.weightedPipeline(), total.quota(), total.attainmentPct(),
                 total.pipelineCoverage(), now.renewalRate(), now.grr(), now.nrr(), now.upForRenewal(), byType, reps,
-                opportunities.openByStage(quarter.firstDay(), quarter.lastDay(), owner).stream()
+                pipeline.openByStage().stream()
                         .sorted(Comparator.comparing(s -> s.stage().ordinal()))
                         .map(s -> new Forecast.StageRow(s.stage(), s.count(), s.amount())).toList(),
                 history);

@@ -18,9 +18,13 @@ interface OpportunityRepository extends JpaRepository<Opportunity, String> {
 
     long countByTypeIn(java.util.Collection<OpportunityType> types);
 
-    // weighted pipeline comes back as Σ amount × probability; the caller divides by 100 once
+    /**
+     * A period's opportunities summed per rep, type and stage in one pass over the forecast index: the forecast's
+     * figures per rep and type and its open pipeline by stage both come from these cells. Weighted pipeline comes back
+     * as Σ amount × probability; the caller divides by 100 once.
+     */
     @Query("""
-            select new dev.accountflow.opportunity.PipelineFigures(o.ownerId, o.type,
+            select new dev.accountflow.opportunity.PipelineCell(o.ownerId, o.type, o.stage,
                 coalesce(sum(case when o.closedAt is null then o.amount else 0 end), 0),
                 coalesce(sum(case when o.closedAt is null and o.forecastCategory in
                     (dev.accountflow.opportunity.ForecastCategory.BEST_CASE,
@@ -30,19 +34,11 @@ interface OpportunityRepository extends JpaRepository<Opportunity, String> {
                     then o.amount else 0 end), 0),
                 coalesce(sum(case when o.stage = dev.accountflow.opportunity.Stage.CLOSED_WON
                     then o.amount else 0 end), 0),
-                coalesce(sum(case when o.closedAt is null then o.amount * o.probability else 0 end), 0))
+                coalesce(sum(case when o.closedAt is null then o.amount * o.probability else 0 end), 0),
+                sum(case when o.closedAt is null then 1 else 0 end))
             from Opportunity o
             where o.closeDate between :from and :to and (:owner is null or o.ownerId = :owner)
-            group by o.ownerId, o.type
-            order by o.ownerId, o.type""")
-    List<PipelineFigures> pipeline(@Param("from") LocalDate from, @Param("to") LocalDate to,
-                                   @Param("owner") String owner);
-
-    @Query("""
-            select new dev.accountflow.opportunity.StageFigures(o.stage, count(o), coalesce(sum(o.amount), 0))
-            from Opportunity o
-            where o.closeDate between :from and :to and o.closedAt is null and (:owner is null or o.ownerId = :owner)
-            group by o.stage""")
-    List<StageFigures> openByStage(@Param("from") LocalDate from, @Param("to") LocalDate to,
-                                   @Param("owner") String owner);
+            group by o.ownerId, o.type, o.stage""")
+    List<PipelineCell> pipelineCells(@Param("from") LocalDate from, @Param("to") LocalDate to,
+                                     @Param("owner") String owner);
 }

@@ -258,16 +258,25 @@ public class OpportunityService {
         return true;
     }
 
+    /** The period's figures per rep and type and its open deals by stage, from one aggregate query. */
     @Transactional(readOnly = true)
-    public List<PipelineFigures> pipeline(LocalDate from, LocalDate to, String owner) {
-        return opportunities.pipeline(from, to, owner).stream().map(f -> new PipelineFigures(f.ownerId(), f.type(),
-                f.pipeline(), f.bestCase(), f.commit(), f.closedWon(),
-                f.weightedPipeline().movePointLeft(2))).toList();
-    }
-
-    @Transactional(readOnly = true)
-    public List<StageFigures> openByStage(LocalDate from, LocalDate to, String owner) {
-        return opportunities.openByStage(from, to, owner);
+    public Pipeline pipeline(LocalDate from, LocalDate to, String owner) {
+        Map<String, PipelineFigures> figures = new java.util.TreeMap<>();
+        Map<Stage, StageFigures> stages = new java.util.EnumMap<>(Stage.class);
+        for (PipelineCell c : opportunities.pipelineCells(from, to, owner)) {
+            String key = c.ownerId() + "\u0000" + c.type();
+            PipelineFigures cell = new PipelineFigures(c.ownerId(), c.type(), c.pipeline(), c.bestCase(), c.commit(),
+                    c.closedWon(), c.weightedTimes100().movePointLeft(2));
+            figures.merge(key, cell, (x, y) -> new PipelineFigures(x.ownerId(), x.type(), x.pipeline().add(y.pipeline()),
+                    x.bestCase().add(y.bestCase()), x.commit().add(y.commit()), x.closedWon().add(y.closedWon()),
+                    x.weightedPipeline().add(y.weightedPipeline())));
+            long open = c.openCount() == null ? 0 : c.openCount();
+            if (open > 0) {
+                stages.merge(c.stage(), new StageFigures(c.stage(), open, c.pipeline()), (x, y) ->
+                        new StageFigures(x.stage(), x.count() + y.count(), x.amount().add(y.amount())));
+            }
+        }
+        return new Pipeline(List.copyOf(figures.values()), List.copyOf(stages.values()));
     }
 
     private Integer daysSinceExecutiveEngagement(String accountId) {
