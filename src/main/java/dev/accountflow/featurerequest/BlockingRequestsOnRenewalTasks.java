@@ -46,8 +46,9 @@ class BlockingRequestsOnRenewalTasks extends AbstractProcessEnginePlugin {
         if (!task.getProcessDefinitionId().startsWith(FeatureRequests.RENEWAL_PROCESS + ":")) {
             return;
         }
-        Object accountId = task.getVariable("accountId");
-        String blocking = accountId == null ? null : requests.getObject().blockingRenewal(accountId.toString());
+        // the renewal's business key is its subscription: the account comes from the database, not a variable
+        String blocking = requests.getObject().blockingRenewalOfSubscription(
+                task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey());
         if (blocking != null || task.hasVariable(FeatureRequests.BLOCKING_RENEWAL)) {
             task.getExecution().getProcessInstance().setVariable(FeatureRequests.BLOCKING_RENEWAL, blocking);
         }

@@ -183,6 +183,12 @@ public class FeatureRequests {
      * where it stands); null when there are none, so renewal tasks show nothing.
      */
     @Transactional(readOnly = true)
+    /** The blocking requests of the account a renewal's subscription (its business key) belongs to. */
+    public String blockingRenewalOfSubscription(String subscriptionId) {
+        return subscriptionId == null ? null : accounts.subscription(subscriptionId)
+                .map(s -> blockingRenewal(s.getAccountId())).orElse(null);
+    }
+
     public String blockingRenewal(String accountId) {
         List<FeatureRequest> blocking = requests.findByAccountIdAndBusinessImpactOrderByCreatedAt(accountId,
                 BusinessImpact.BLOCKS_RENEWAL);
@@ -201,9 +207,11 @@ public class FeatureRequests {
         changed.stream().filter(r -> r.getBusinessImpact() == BusinessImpact.BLOCKS_RENEWAL)
                 .map(FeatureRequest::getAccountId).distinct().forEach(accountId -> {
                     String text = blockingRenewal(accountId);
-                    runtime.createProcessInstanceQuery().processDefinitionKey(RENEWAL_PROCESS)
-                            .variableValueEquals("accountId", accountId).active().list()
-                            .forEach(renewal -> runtime.setVariable(renewal.getId(), BLOCKING_RENEWAL, text));
+                    // a renewal's business key is its subscription: found from the database, never from variables
+                    accounts.subscriptionsOf(accountId).forEach(subscription -> runtime.createProcessInstanceQuery()
+                            .processDefinitionKey(RENEWAL_PROCESS).processInstanceBusinessKey(subscription.getId())
+                            .active().list()
+                            .forEach(renewal -> runtime.setVariable(renewal.getId(), BLOCKING_RENEWAL, text)));
                 });
     }
 
