@@ -68,6 +68,27 @@ class OpportunityPagesIT extends PostgresIT {
         assertThat(processes()).isEqualTo(expected == 302 ? 1 : 0);
     }
 
+    @ParameterizedTest(name = "{0} sets a quota on the forecast page: {1}")
+    @CsvSource({"max, 302", "ivy, 403", "ned, 403", "pia, 403", "sol, 403", "sid, 403", "sue, 403", "bill, 403",
+            "ada, 403", "mona, 403", "anonymous, 401"})
+    void setQuotaByRole(String who, int expected) {
+        String quarter = "2033-Q" + (1 + Math.floorMod(who.hashCode(), 4));
+        HttpResponse<String> answer = form(who, "/forecast/quotas", Map.of("userId", TestUsers.NED, "quarter", quarter,
+                "type", "NEW_BUSINESS", "target", "123,456"));
+        if (expected == 401) {
+            assertThat(answer.statusCode()).as(who).isIn(401, 302);
+            if (answer.statusCode() == 302) {
+                assertThat(answer.headers().firstValue("Location").orElse("")).contains("/login");
+            }
+        } else {
+            assertThat(answer.statusCode()).as(who + ": " + answer.body()).isEqualTo(expected);
+        }
+        Long stored = jdbc.queryForObject("select count(*) from quota where user_id = ? and quarter = ? and type = ?"
+                + " and target = 123456", Long.class, TestUsers.NED, quarter, "NEW_BUSINESS");
+        assertThat(stored).as("quota stored for " + who).isEqualTo(expected == 302 ? 1L : 0L);
+        jdbc.update("delete from quota where user_id = ? and quarter = ?", TestUsers.NED, quarter);
+    }
+
     @ParameterizedTest(name = "{0} = ''{1}'' is refused naming the field")
     @CsvSource(delimiter = '|', value = {
             "accountId|no-such-account|accountId: no account 'no-such-account'",
