@@ -61,63 +61,46 @@ class BoundaryScenarios {
         if (!RuleBook.HEALTH.equals(name)) {
             return List.of();
         }
-        List<TableRow> draft = ruleSets.tableOf(name, version);
-        int activeVersion = ruleSets.ruleSet(name).getActiveVersion();
-        RuleSetVersion active = ruleSets.version(name, activeVersion);
-        List<TableRow> before = active.getTableRows() == null ? List.of() : TableRows.read(active.getTableRows());
-        CompiledRuleSet rules = ruleSets.compileOrRefuse(name, version, ruleSets.version(name, version).getDrl());
+        CompiledRuleSet rules = compiled(name, version);
         List<Suggestion> suggestions = new ArrayList<>();
-        for (TableRow row : draft) {
-            TableRow was = before.stream().filter(r -> r.name().equals(row.name())).findFirst().orElse(null);
-            for (var threshold : HEALTH_FACT.entrySet()) {
-                String value = row.cells().get(threshold.getKey());
-                if (value == null || (was != null && Objects.equals(was.cells().get(threshold.getKey()), value))) {
-                    continue;
-                }
-                BigDecimal at = new BigDecimal(value);
-                BigDecimal step = "csatBelow".equals(threshold.getKey()) ? new BigDecimal("0.1") : BigDecimal.ONE;
-                for (BigDecimal probe : List.of(at.subtract(step), at, at.add(step))) {
-                    Map<String, Object> facts = factsMeeting(row);
-                    Object typed = "activeUsersChangePct".equals(threshold.getValue()) || "csat".equals(threshold.getValue())
-                            ? probe.doubleValue() : probe.intValue();
-                    facts.put(threshold.getValue(), typed);
-                    Map<String, Object> decided = RuleSetKind.HEALTH.decide(rules,
-                            json.convertValue(facts, AccountHealthFacts.class));
-                    Map<String, Object> expected = new LinkedHashMap<>();
-                    expected.put("atRisk", decided.get("atRisk"));
-                    expected.put("flags", decided.get("flags"));
-                    suggestions.add(new Suggestion("Boundary: " + template.ruleName(row) + " — " + threshold.getValue()
-                            + " " + probe.toPlainString(), facts, expected));
-                }
+        for (Changed threshold : changedThresholds(name, version, HEALTH_FACT)) {
+            TableRow row = threshold.row();
+            String value = threshold.value();
+            BigDecimal at = new BigDecimal(value);
+            BigDecimal step = "csatBelow".equals(threshold.column()) ? new BigDecimal("0.1") : BigDecimal.ONE;
+            for (BigDecimal probe : List.of(at.subtract(step), at, at.add(step))) {
+                Map<String, Object> facts = factsMeeting(row);
+                Object typed = "activeUsersChangePct".equals(threshold.fact()) || "csat".equals(threshold.fact())
+                        ? probe.doubleValue() : probe.intValue();
+                facts.put(threshold.fact(), typed);
+                Map<String, Object> decided = RuleSetKind.HEALTH.decide(rules,
+                        json.convertValue(facts, AccountHealthFacts.class));
+                Map<String, Object> expected = new LinkedHashMap<>();
+                expected.put("atRisk", decided.get("atRisk"));
+                expected.put("flags", decided.get("flags"));
+                suggestions.add(new Suggestion("Boundary: " + template.ruleName(row) + " — " + threshold.fact()
+                        + " " + probe.toPlainString(), facts, expected));
             }
         }
         return suggestions;
     }
 
     private List<Suggestion> suggestAssignments(RuleTemplate template, String name, int version) {
-        List<TableRow> draft = ruleSets.tableOf(name, version);
-        RuleSetVersion active = ruleSets.version(name, ruleSets.ruleSet(name).getActiveVersion());
-        List<TableRow> before = active.getTableRows() == null ? List.of() : TableRows.read(active.getTableRows());
-        CompiledRuleSet rules = ruleSets.compileOrRefuse(name, version, ruleSets.version(name, version).getDrl());
+        CompiledRuleSet rules = compiled(name, version);
         List<Suggestion> suggestions = new ArrayList<>();
-        for (TableRow row : draft) {
-            TableRow was = before.stream().filter(r -> r.name().equals(row.name())).findFirst().orElse(null);
-            for (var threshold : ASSIGNMENT_FACT.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-                String value = row.cells().get(threshold.getKey());
-                if (value == null || (was != null && Objects.equals(was.cells().get(threshold.getKey()), value))) {
-                    continue;
-                }
-                boolean money = "arr".equals(threshold.getValue());
-                BigDecimal at = new BigDecimal(money ? value.replaceAll("[$,]", "") : value);
-                for (BigDecimal probe : List.of(at.subtract(BigDecimal.ONE), at, at.add(BigDecimal.ONE))) {
-                    Map<String, Object> facts = taskMeeting(row);
-                    facts.put(threshold.getValue(), money ? (Object) probe.doubleValue() : (Object) probe.intValue());
-                    Map<String, Object> decided = RuleSetKind.ASSIGNMENT.decide(rules,
-                            json.convertValue(facts, TaskFacts.class));
-                    suggestions.add(new Suggestion("Boundary: " + template.ruleName(row) + " — " + (money
-                            ? "ARR " + Money.format(probe) : "renewal in " + probe.toPlainString() + " days"),
-                            facts, decided));
-                }
+        for (Changed threshold : changedThresholds(name, version, ASSIGNMENT_FACT)) {
+            TableRow row = threshold.row();
+            String value = threshold.value();
+            boolean money = "arr".equals(threshold.fact());
+            BigDecimal at = new BigDecimal(money ? value.replaceAll("[$,]", "") : value);
+            for (BigDecimal probe : List.of(at.subtract(BigDecimal.ONE), at, at.add(BigDecimal.ONE))) {
+                Map<String, Object> facts = taskMeeting(row);
+                facts.put(threshold.fact(), money ? (Object) probe.doubleValue() : (Object) probe.intValue());
+                Map<String, Object> decided = RuleSetKind.ASSIGNMENT.decide(rules,
+                        json.convertValue(facts, TaskFacts.class));
+                suggestions.add(new Suggestion("Boundary: " + template.ruleName(row) + " — " + (money
+                        ? "ARR " + Money.format(probe) : "renewal in " + probe.toPlainString() + " days"),
+                        facts, decided));
             }
         }
         return suggestions;
@@ -130,38 +113,30 @@ class BoundaryScenarios {
             "executiveEngagedWithinDays", "daysSinceExecutiveEngagement");
 
     private List<Suggestion> suggestGates(RuleTemplate template, String name, int version) {
-        List<TableRow> draft = ruleSets.tableOf(name, version);
-        RuleSetVersion active = ruleSets.version(name, ruleSets.ruleSet(name).getActiveVersion());
-        List<TableRow> before = active.getTableRows() == null ? List.of() : TableRows.read(active.getTableRows());
-        CompiledRuleSet rules = ruleSets.compileOrRefuse(name, version, ruleSets.version(name, version).getDrl());
+        CompiledRuleSet rules = compiled(name, version);
         List<Suggestion> suggestions = new ArrayList<>();
-        for (TableRow row : draft) {
-            TableRow was = before.stream().filter(r -> r.name().equals(row.name())).findFirst().orElse(null);
-            for (var threshold : GATE_FACT.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-                String value = row.cells().get(threshold.getKey());
-                if (value == null || (was != null && Objects.equals(was.cells().get(threshold.getKey()), value))) {
+        for (Changed threshold : changedThresholds(name, version, GATE_FACT)) {
+            TableRow row = threshold.row();
+            String value = threshold.value();
+            BigDecimal at = new BigDecimal(value);
+            boolean days = "daysSinceExecutiveEngagement".equals(threshold.fact());
+            for (BigDecimal probe : List.of(at.subtract(BigDecimal.ONE), at, at.add(BigDecimal.ONE))) {
+                if (probe.signum() < 0) {
                     continue;
                 }
-                BigDecimal at = new BigDecimal(value);
-                boolean days = "daysSinceExecutiveEngagement".equals(threshold.getValue());
-                for (BigDecimal probe : List.of(at.subtract(BigDecimal.ONE), at, at.add(BigDecimal.ONE))) {
-                    if (probe.signum() < 0) {
-                        continue;
-                    }
-                    Map<String, Object> facts = dealMeeting(row);
-                    facts.put(threshold.getValue(), days ? (Object) probe.intValue() : (Object) probe.doubleValue());
-                    Map<String, Object> decided = RuleSetKind.STAGE_GATES.decide(rules,
-                            json.convertValue(facts, StageGateFacts.class));
-                    Map<String, Object> expected = new LinkedHashMap<>();
-                    if (row.cells().containsKey("toStage")) {
-                        expected.put("blocked", decided.get("blocked"));
-                    } else {
-                        expected.put("approvalRequired", decided.get("approvalRequired"));
-                    }
-                    suggestions.add(new Suggestion("Boundary: " + template.ruleName(row) + " — " + (days
-                            ? "executive engaged " + probe.toPlainString() + " days ago"
-                            : "discount " + probe.stripTrailingZeros().toPlainString() + "%"), facts, expected));
+                Map<String, Object> facts = dealMeeting(row);
+                facts.put(threshold.fact(), days ? (Object) probe.intValue() : (Object) probe.doubleValue());
+                Map<String, Object> decided = RuleSetKind.STAGE_GATES.decide(rules,
+                        json.convertValue(facts, StageGateFacts.class));
+                Map<String, Object> expected = new LinkedHashMap<>();
+                if (row.cells().containsKey("toStage")) {
+                    expected.put("blocked", decided.get("blocked"));
+                } else {
+                    expected.put("approvalRequired", decided.get("approvalRequired"));
                 }
+                suggestions.add(new Suggestion("Boundary: " + template.ruleName(row) + " — " + (days
+                        ? "executive engaged " + probe.toPlainString() + " days ago"
+                        : "discount " + probe.stripTrailingZeros().toPlainString() + "%"), facts, expected));
             }
         }
         return suggestions;
@@ -186,6 +161,31 @@ class BoundaryScenarios {
                     ? Double.parseDouble(cells.get("discountAbove")) : 0.0);
         }
         return facts;
+    }
+
+    /** A threshold cell a draft changed (or added) against the active version: the row, the column, the fact it compares. */
+    private record Changed(TableRow row, String column, String fact, String value) {
+    }
+
+    /** Every threshold cell of the draft that the active version does not have with the same value, by column name. */
+    private List<Changed> changedThresholds(String name, int version, Map<String, String> factOf) {
+        RuleSetVersion active = ruleSets.version(name, ruleSets.ruleSet(name).getActiveVersion());
+        List<TableRow> before = active.getTableRows() == null ? List.of() : TableRows.read(active.getTableRows());
+        List<Changed> changed = new ArrayList<>();
+        for (TableRow row : ruleSets.tableOf(name, version)) {
+            TableRow was = before.stream().filter(r -> r.name().equals(row.name())).findFirst().orElse(null);
+            for (var threshold : factOf.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                String value = row.cells().get(threshold.getKey());
+                if (value != null && (was == null || !Objects.equals(was.cells().get(threshold.getKey()), value))) {
+                    changed.add(new Changed(row, threshold.getKey(), threshold.getValue(), value));
+                }
+            }
+        }
+        return changed;
+    }
+
+    private CompiledRuleSet compiled(String name, int version) {
+        return ruleSets.compileOrRefuse(name, version, ruleSets.version(name, version).getDrl());
     }
 
     /** A task that meets every other condition of the row, so only the probed threshold decides. */
