@@ -131,6 +131,24 @@ public class AccountService {
     }
 
     /**
+     * What a person typed where a form asks for one of her accounts: an account id stays as it is (the caller's own
+     * checks answer for it), the name of an account she may see (any case, surrounding spaces ignored) becomes its
+     * id, and anything else is refused naming the field, without saying whether another book holds such a name.
+     */
+    @Transactional(readOnly = true)
+    public String accountIdFor(String field, String idOrName) {
+        if (idOrName == null || idOrName.isBlank() || accounts.existsById(idOrName.strip())) {
+            return idOrName == null ? null : idOrName.strip();
+        }
+        CurrentUser user = CurrentUser.get();
+        return accounts.findByNameKey(Account.keyOf(idOrName))
+                .filter(a -> user.seesWholeBook() || (user.userId() != null && user.userId().equals(a.getOwnerId())))
+                .map(Account::getId)
+                .orElseThrow(() -> ApiException.badRequest("No such account", field
+                        + ": no account in your book is named or numbered '" + shortened(idOrName.strip()) + "'"));
+    }
+
+    /**
      * An account the signed-in person may add contacts, subscriptions and signals to: any account for a sales manager,
      * their own for an account manager. Someone who can see the account but not change it gets 403; a rep asking
      * for another rep's account gets 404, as when reading it, so ids of other books are not confirmed.
@@ -147,6 +165,10 @@ public class AccountService {
             throw ApiException.forbidden("Only the account's owner and sales managers change account " + id);
         }
         throw ApiException.notFound("Account " + id);
+    }
+
+    private static String shortened(String typed) {
+        return typed.length() <= 80 ? typed : typed.substring(0, 79) + "…";
     }
 
     // --- for the other capabilities (no access check: they act for the process engine, not for a person) ---

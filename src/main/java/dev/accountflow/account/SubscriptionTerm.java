@@ -21,6 +21,8 @@ public class SubscriptionTerm {
     private BigDecimal arr;
     @Enumerated(EnumType.STRING)
     private SubscriptionStatus outcome;
+    // the ARR of the term that followed this one (null while it runs, and after a churn): retention reads it
+    private BigDecimal nextArr;
     private Instant recordedAt;
 
     protected SubscriptionTerm() {
@@ -35,8 +37,9 @@ public class SubscriptionTerm {
         this.recordedAt = Instant.now();
     }
 
-    void close(SubscriptionStatus how) {
+    void close(SubscriptionStatus how, BigDecimal followedAt) {
         outcome = how;
+        nextArr = followedAt;
     }
 
     public String getId() { return id; }
@@ -45,5 +48,6 @@ public class SubscriptionTerm {
     public LocalDate getEndDate() { return endDate; }
     public BigDecimal getArr() { return arr; }
     public SubscriptionStatus getOutcome() { return outcome; }
+    public BigDecimal getNextArr() { return nextArr; }
     public Instant getRecordedAt() { return recordedAt; }
 }

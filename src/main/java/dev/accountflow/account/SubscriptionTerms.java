@@ -32,7 +32,7 @@ public class SubscriptionTerms {
             throw new IllegalArgumentException("Not an outcome that starts a term: " + outcome);
         }
         Subscription subscription = require(subscriptionId);
-        runningTerm(subscription).close(outcome);
+        runningTerm(subscription).close(outcome, newArr);
         LocalDate start = subscription.getEndDate().plusDays(1);
         LocalDate end = start.plusMonths(termMonths).minusDays(1);
         SubscriptionTerm next = terms.save(new SubscriptionTerm(subscriptionId, start, end, newArr));
@@ -45,7 +45,7 @@ public class SubscriptionTerms {
     @Transactional
     public void end(String subscriptionId, String reason) {
         Subscription subscription = require(subscriptionId);
-        runningTerm(subscription).close(SubscriptionStatus.CHURNED);
+        runningTerm(subscription).close(SubscriptionStatus.CHURNED, null);
         subscription.churn(reason);
         figures.refresh(subscription.getAccountId());
     }

@@ -1,5 +1,6 @@
 package dev.accountflow.opportunity;
 
+import dev.accountflow.account.AccountService;
 import dev.accountflow.web.ApiException;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,11 @@ class OpenRequestedOpportunity implements JavaDelegate {
             "partnerId");
 
     private final OpportunityService opportunities;
+    private final AccountService accounts;
 
-    OpenRequestedOpportunity(OpportunityService opportunities) {
+    OpenRequestedOpportunity(OpportunityService opportunities, AccountService accounts) {
         this.opportunities = opportunities;
+        this.accounts = accounts;
     }
 
     @Override
@@ -33,6 +36,9 @@ class OpenRequestedOpportunity implements JavaDelegate {
         Map<String, Object> fields = new HashMap<>();
         FIELDS.forEach(field -> fields.put(field, execution.getVariable(field)));
         try {
+            if (fields.get("accountId") instanceof String typed) {  // her account's name or its id
+                fields.put("accountId", accounts.accountIdFor("accountId", typed));
+            }
             Opportunity opened = opportunities.open(OpportunityForm.read(fields));
             execution.setVariable("opportunityId", opened.getId());
         } catch (ApiException e) {

@@ -1,6 +1,8 @@
 package dev.accountflow.opportunity;
 
+import dev.accountflow.account.AccountService;
 import dev.accountflow.taskform.StartFormCheck;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +16,11 @@ class OpportunityStartCheck implements StartFormCheck {
     static final String PROCESS = "opportunity-request";
 
     private final OpportunityService opportunities;
+    private final AccountService accounts;
 
-    OpportunityStartCheck(OpportunityService opportunities) {
+    OpportunityStartCheck(OpportunityService opportunities, AccountService accounts) {
         this.opportunities = opportunities;
+        this.accounts = accounts;
     }
 
     @Override
@@ -26,6 +30,10 @@ class OpportunityStartCheck implements StartFormCheck {
 
     @Override
     public void check(Map<String, Object> fields) {
-        opportunities.checked(OpportunityForm.read(fields));
+        Map<String, Object> named = new HashMap<>(fields);
+        if (fields.get("accountId") instanceof String typed) {  // her account's name or its id
+            named.put("accountId", accounts.accountIdFor("accountId", typed));
+        }
+        opportunities.checked(OpportunityForm.read(named));
     }
 }

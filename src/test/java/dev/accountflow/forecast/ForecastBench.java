@@ -131,7 +131,7 @@ class ForecastBench extends PostgresIT {
                                  + "values (?, ?, 'Agent Portal', ?, ?, ?, ?, 0)");
                  PreparedStatement term = connection.prepareStatement(
                          "insert into subscription_term (id, subscription_id, start_date, end_date, arr, outcome,"
-                                 + " recorded_at) values (?, ?, ?, ?, ?, ?, ?)");
+                                 + " next_arr, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement opportunity = connection.prepareStatement(
                          "insert into opportunity (id, account_id, name, type, stage, amount, close_date, probability,"
                                  + " forecast_category, owner_id, created_at, closed_at, version)"
@@ -162,10 +162,11 @@ class ForecastBench extends PostgresIT {
                     subscription.setDate(5, Date.valueOf(outcome.equals("CHURNED") ? end : end.plusYears(1)));
                     subscription.setString(6, outcome.equals("CHURNED") ? "CHURNED" : "ACTIVE");
                     subscription.addBatch();
-                    addTerm(term, subscriptionId, end.minusYears(1).plusDays(1), end, arr, outcome, now);
-                    if (!outcome.equals("CHURNED")) {
-                        addTerm(term, subscriptionId, end.plusDays(1), end.plusYears(1),
-                                outcome.equals("DOWNSOLD") ? arr * 8 / 10 : arr * 11 / 10, null, now);
+                    Integer nextArr = outcome.equals("CHURNED") ? null
+                            : outcome.equals("DOWNSOLD") ? arr * 8 / 10 : arr * 11 / 10;
+                    addTerm(term, subscriptionId, end.minusYears(1).plusDays(1), end, arr, outcome, nextArr, now);
+                    if (nextArr != null) {
+                        addTerm(term, subscriptionId, end.plusDays(1), end.plusYears(1), nextArr, null, null, now);
                     }
                     for (int k = 0; k < PER_ACCOUNT && a * PER_ACCOUNT + k < OPPORTUNITIES; k++) {
                         int i = a * PER_ACCOUNT + k;
@@ -213,14 +214,15 @@ class ForecastBench extends PostgresIT {
     }
 
     private static void addTerm(PreparedStatement term, String subscriptionId, LocalDate start, LocalDate end, int arr,
-                                String outcome, Timestamp at) throws Exception {
+                                String outcome, Integer nextArr, Timestamp at) throws Exception {
         term.setString(1, UUID.randomUUID().toString());
         term.setString(2, subscriptionId);
         term.setDate(3, Date.valueOf(start));
         term.setDate(4, Date.valueOf(end));
         term.setInt(5, arr);
         term.setString(6, outcome);
-        term.setTimestamp(7, at);
+        term.setObject(7, nextArr, java.sql.Types.NUMERIC);
+        term.setTimestamp(8, at);
         term.addBatch();
     }
 }

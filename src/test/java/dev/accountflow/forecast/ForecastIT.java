@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.Subscription;
+import dev.accountflow.account.SubscriptionStatus;
+import dev.accountflow.account.SubscriptionTerms;
 import dev.accountflow.account.Tier;
 import dev.accountflow.account.Vertical;
 import dev.accountflow.support.PostgresIT;
@@ -36,6 +38,7 @@ class ForecastIT extends PostgresIT {
     @Autowired AccountService accounts;
     @Autowired IdentityService identity;
     @Autowired JdbcTemplate jdbc;
+    @Autowired SubscriptionTerms terms;
 
     private static boolean fixtureLoaded;
 
@@ -162,18 +165,14 @@ class ForecastIT extends PostgresIT {
                 closed ? Timestamp.from(Instant.now()) : null);
     }
 
+    // the subscription's term closes the way a renewal closes it: into a next term at the new ARR, or out of the book
     private void term(String accountId, LocalDate end, int arr, String outcome, Integer nextArr) {
         Subscription s = accounts.addSubscription(accountId, "Fixture " + outcome, BigDecimal.valueOf(arr),
                 end.minusYears(1).plusDays(1), end);
-        insertTerm(s.getId(), end.minusYears(1).plusDays(1), end, arr, outcome);
-        if (nextArr != null) {
-            insertTerm(s.getId(), end.plusDays(1), end.plusYears(1), nextArr, null);
+        if (nextArr == null) {
+            terms.end(s.getId(), "Fixture churn");
+        } else {
+            terms.startNextTerm(s.getId(), SubscriptionStatus.valueOf(outcome), BigDecimal.valueOf(nextArr), 12);
         }
-    }
-
-    private void insertTerm(String subscriptionId, LocalDate start, LocalDate end, int arr, String outcome) {
-        jdbc.update("insert into subscription_term (id, subscription_id, start_date, end_date, arr, outcome, recorded_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), subscriptionId, Date.valueOf(start),
-                Date.valueOf(end), BigDecimal.valueOf(arr), outcome, Timestamp.from(Instant.now()));
     }
 }

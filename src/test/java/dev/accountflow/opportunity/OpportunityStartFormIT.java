@@ -78,9 +78,31 @@ class OpportunityStartFormIT extends PostgresIT {
         assertThat(stage.getAssignee()).isEqualTo(TestUsers.IVY);
     }
 
+    @Test
+    void sheNamesHerAccountAsOnHerBookInAnyCase() throws Exception {
+        HttpResponse<String> started = post(START, TestUsers.IVY,
+                form(Map.of("accountId", "  " + account.getName().toUpperCase() + " ")));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from opportunity where account_id = ? and owner_id = ?",
+                Long.class, account.getId(), TestUsers.IVY)).isOne();
+    }
+
+    @Test
+    void anotherRepsAccountNamedIsRefusedLikeAnUnknownOne() throws Exception {
+        Account neds = accounts.createAccount("Start Form Mutual " + UUID.randomUUID().toString().substring(0, 8),
+                Vertical.INSURANCE, "MIDATLANTIC", Tier.ENTERPRISE, TestUsers.NED);
+        HttpResponse<String> refused = post(START, TestUsers.IVY, form(Map.of("accountId", neds.getName())));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("accountId: no account in your book is named or numbered '"
+                + neds.getName() + "'");
+        assertThat(jdbc.queryForObject("select count(*) from opportunity where account_id = ?", Long.class,
+                neds.getId())).isZero();
+        assertNothingStored();
+    }
+
     @ParameterizedTest(name = "{0} = ''{1}'' is refused naming the field")
     @CsvSource(delimiter = '|', value = {
-            "accountId|no-such-account|400|accountId: no account 'no-such-account'",
+            "accountId|no-such-account|400|accountId: no account in your book is named or numbered 'no-such-account'",
             "amount|-5|400|amount:",
             "amount|12.345|400|amount:",
             "closeDate|PAST|400|closeDate:",
