@@ -1,6 +1,7 @@
 package dev.accountflow.featurerequest;
 
 import dev.accountflow.web.ApiException;
+import dev.accountflow.web.TypedFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,41 +24,19 @@ final class FeatureRequestForm {
     /** The request the fields describe, or a 400 naming every bad field; nothing is looked up here. */
     static FeatureRequests.NewRequest read(Map<String, ?> fields) {
         List<String> problems = new ArrayList<>();
-        String accountId = text(fields, "accountId", 36, true, true, problems);
-        String title = text(fields, "title", TITLE_LENGTH, true, true, problems);
-        String description = text(fields, "description", DESCRIPTION_LENGTH, true, false, problems);
-        String contactId = text(fields, "contactId", 36, false, true, problems);
+        String accountId = TypedFields.line(fields, "accountId", 36, true, problems);
+        String title = TypedFields.line(fields, "title", TITLE_LENGTH, true, problems);
+        String description = TypedFields.lines(fields, "description", DESCRIPTION_LENGTH, true, problems);
+        String contactId = TypedFields.line(fields, "contactId", 36, false, problems);
         ProductArea area = choice(fields, "productArea", ProductArea.class, false, problems);
         BusinessImpact impact = choice(fields, "businessImpact", BusinessImpact.class, true, problems);
-        String opportunityId = text(fields, "opportunityId", 36, false, true, problems);
-        String duplicateOf = text(fields, "duplicateOf", 36, false, true, problems);
+        String opportunityId = TypedFields.line(fields, "opportunityId", 36, false, problems);
+        String duplicateOf = TypedFields.line(fields, "duplicateOf", 36, false, problems);
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid feature request", problems);
         }
         return new FeatureRequests.NewRequest(accountId, title, description, contactId, area, impact, opportunityId,
                 duplicateOf);
-    }
-
-    private static String text(Map<String, ?> fields, String field, int max, boolean required, boolean oneLine,
-                               List<String> problems) {
-        Object value = fields.get(field);
-        String text = value == null ? "" : value.toString().strip();
-        if (text.isEmpty()) {
-            if (required) {
-                problems.add(field + ": is required");
-            }
-            return null;
-        }
-        if (text.length() > max) {
-            problems.add(field + ": at most " + String.format("%,d", max) + " characters");
-            return null;
-        }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && (oneLine || c != '\n' && c != '\r' && c != '\t'))) {
-            problems.add(field + (oneLine ? ": must not hold control characters or line breaks"
-                    : ": must not hold control characters"));
-            return null;
-        }
-        return text;
     }
 
     private static <E extends Enum<E>> E choice(Map<String, ?> fields, String field, Class<E> type, boolean required,

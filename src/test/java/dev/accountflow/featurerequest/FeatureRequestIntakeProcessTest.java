@@ -39,8 +39,11 @@ class FeatureRequestIntakeProcessTest {
 
     @Test
     void tasklistOffersTheStartFormAndAnAcceptedRequestIsLoggedAndEnds() {
-        then(repositoryService().createProcessDefinitionQuery().processDefinitionKey("feature-request-intake")
-                .singleResult().isStartableInTasklist()).isTrue();
+        var definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey("feature-request-intake")
+                .singleResult();
+        then(definition.isStartableInTasklist()).isTrue();
+        then(repositoryService().getIdentityLinksForProcessDefinition(definition.getId()))
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("account-managers");
         Mocks.register("logRequestedFeature", (JavaDelegate) e -> calls.add("log:" + e.getVariable("accountId")
                 + ":" + e.getVariable("title")));
         ProcessInstance request = runtimeService().startProcessInstanceByKey("feature-request-intake",

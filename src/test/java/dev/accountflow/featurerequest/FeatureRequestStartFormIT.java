@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.Contact;
@@ -12,6 +11,7 @@ import dev.accountflow.account.ContactRole;
 import dev.accountflow.account.Tier;
 import dev.accountflow.account.Vertical;
 import dev.accountflow.support.PostgresIT;
+import dev.accountflow.support.StartForms;
 import dev.accountflow.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -71,12 +71,10 @@ class FeatureRequestStartFormIT extends PostgresIT {
 
     @Test
     void tasklistOffersTheFormToAccountManagersOnly() throws Exception {
-        String startable = "/engine-rest/process-definition?latest=true&active=true&startableInTasklist=true"
-                + "&startablePermissionCheck=true";
-        assertThat(keys(get(startable, TestUsers.IVY))).contains("feature-request-intake");
-        assertThat(keys(get(startable, TestUsers.MAX))).doesNotContain("feature-request-intake");
-        assertThat(keys(get(startable, TestUsers.PRODUCT_MANAGER))).doesNotContain("feature-request-intake");
-        assertThat(keys(get(startable, TestUsers.SOLUTION_ENGINEER))).doesNotContain("feature-request-intake");
+        assertThat(StartForms.keys(get(StartForms.STARTABLE, TestUsers.IVY))).contains("feature-request-intake");
+        assertThat(StartForms.keys(get(StartForms.STARTABLE, TestUsers.MAX))).doesNotContain("feature-request-intake");
+        assertThat(StartForms.keys(get(StartForms.STARTABLE, TestUsers.PRODUCT_MANAGER))).doesNotContain("feature-request-intake");
+        assertThat(StartForms.keys(get(StartForms.STARTABLE, TestUsers.SOLUTION_ENGINEER))).doesNotContain("feature-request-intake");
     }
 
     @Test
@@ -175,19 +173,6 @@ class FeatureRequestStartFormIT extends PostgresIT {
                 "title", "Export dashboards to PDF", "description", "The board reads the numbers on paper",
                 "productArea", "ANALYTICS", "businessImpact", "BLOCKS_RENEWAL"));
         fields.putAll(overrides);
-        ObjectNode variables = JSON.createObjectNode();
-        fields.forEach((k, v) -> variables.putObject(k).put("value", v).put("type", "String"));
-        ObjectNode body = JSON.createObjectNode();
-        body.set("variables", variables);
-        return JSON.writeValueAsString(body);
-    }
-
-    private static List<String> keys(HttpResponse<String> answer) throws Exception {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        List<String> keys = new ArrayList<>();
-        for (JsonNode definition : JSON.readTree(answer.body())) {
-            keys.add(definition.get("key").asText());
-        }
-        return keys;
+        return StartForms.submitted(fields);
     }
 }
