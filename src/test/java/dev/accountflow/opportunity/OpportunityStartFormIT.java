@@ -107,9 +107,7 @@ class OpportunityStartFormIT extends PostgresIT {
                 account.getId())).isZero();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("opportunity")
                 .variableValueEquals("accountId", account.getId()).count()).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst p join act_hi_varinst v"
-                + " on v.proc_inst_id_ = p.id_ where p.proc_def_key_ = 'opportunity-request' and v.name_ = 'accountId'"
-                + " and v.text_ = ?", Long.class, account.getId())).as("no request left behind").isZero();
+        assertThat(StartForms.startsFor(jdbc, "opportunity-request", account.getId())).as("no request left behind").isZero();
     }
 
     private String form(Map<String, String> overrides) throws Exception {

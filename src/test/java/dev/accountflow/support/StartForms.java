@@ -31,6 +31,14 @@ public final class StartForms {
         return JSON.writeValueAsString(body);
     }
 
+    /** How many starts of the request process ever held this account (history): none when every start was refused. */
+    public static long startsFor(org.springframework.jdbc.core.JdbcTemplate jdbc, String requestProcess,
+                                 String accountId) {
+        return jdbc.queryForObject("select count(*) from act_hi_procinst p join act_hi_varinst v"
+                + " on v.proc_inst_id_ = p.id_ where p.proc_def_key_ = ? and v.name_ = 'accountId' and v.text_ = ?",
+                Long.class, requestProcess, accountId);
+    }
+
     /** The keys of the process definitions an answer to {@link #STARTABLE} lists. */
     public static List<String> keys(HttpResponse<String> answer) throws Exception {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
