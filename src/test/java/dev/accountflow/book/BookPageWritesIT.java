@@ -160,12 +160,16 @@ class BookPageWritesIT extends PostgresIT {
     }
 
     @ParameterizedTest(name = "linking on the board with masterId = {0} links nothing")
-    @CsvSource(delimiter = '|', value = {"''", "no-such-request", "SELF"})
-    void aBadLinkOnTheBoardComesBackWithItsMessage(String masterId) {
+    @CsvSource(delimiter = '|', value = {"''|masterId: pick the open request it repeats",
+            "no-such-request|masterId: no-such-request is not an open feature request",
+            "SELF|masterId: the request itself"})
+    void aBadLinkOnTheBoardComesBackWithItsMessage(String masterId, String message) {
         String repeat = loggedByIvy("Clinicians single sign-on " + UUID.randomUUID().toString().substring(0, 8));
         HttpResponse<String> answer = form(TestUsers.PRODUCT_MANAGER, "/feature-requests/" + repeat + "/duplicate-of",
                 Map.of("masterId", "SELF".equals(masterId) ? repeat : masterId));
         assertAnswer(TestUsers.PRODUCT_MANAGER, answer, 302, "/feature-requests");
+        assertThat(followInSession(answer, "/feature-requests", TestUsers.PRODUCT_MANAGER).body())
+                .as("the board shows why").contains(message);
         assertThat(jdbc.queryForObject("select master_id from feature_request where id = ?", String.class, repeat))
                 .isNull();
     }
