@@ -105,11 +105,14 @@ class FeatureRequestController {
     record DuplicateBody(@NotBlank @Size(max = 36) String masterId) {
     }
 
-    /** Product management confirms the request repeats an open one: its review ends, the master's stake grows. */
+    /**
+     * Product management (or the account manager, for her own customers' request) confirms the request repeats an open
+     * one: its review ends, the master's stake grows.
+     */
     @PostMapping("/{id}/duplicate-of")
-    @PreAuthorize(PRODUCT_TEAM)
+    @PreAuthorize(PRODUCT_TEAM + " or hasRole('account-managers')")
     FeatureRequestView linkAsDuplicate(@PathVariable String id, @Valid @RequestBody DuplicateBody body) {
-        return FeatureRequestView.of(requests.linkAsDuplicate(id, body.masterId(), true), List.of());
+        return FeatureRequestView.of(requests.confirmDuplicate(id, body.masterId()), List.of());
     }
 
     /** The product team's tools say it shipped: the waiting process tells every requesting account. */

@@ -9,8 +9,9 @@ import dev.accountflow.money.SalesDates;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,7 +45,12 @@ class FeatureRequestPages {
     record Requester(String accountId, String name, String nextRenewal) {
     }
 
-    record BoardRow(FeatureRequestLine line, String pmGroup, String sla, List<Requester> requesters) {
+    /** An open request that looks like the row's: the row may be linked to it as a duplicate. */
+    record Suggestion(String id, String title, String arrAtStake, int requestingAccounts) {
+    }
+
+    record BoardRow(FeatureRequestLine line, String pmGroup, String sla, List<Requester> requesters,
+                    List<Suggestion> similar) {
     }
 
     @GetMapping("/feature-requests")
@@ -58,7 +64,11 @@ class FeatureRequestPages {
         model.addAttribute("manager", user.managesPortfolio());
         model.addAttribute("seesWholeBook", user.seesWholeBook());
         Page<FeatureRequest> found = user.seesWholeBook() ? requests.board(p, PAGE_SIZE) : requests.visible(p, PAGE_SIZE);
-        model.addAttribute("rows", found.getContent().stream().map(this::row).toList());
+        Map<String, List<FeatureRequest>> similar = requests.similarOpenTo(found.getContent());
+        model.addAttribute("rows", found.getContent().stream().map(r -> row(r, similar.getOrDefault(r.getId(),
+                List.of()))).toList());
+        model.addAttribute("mayLink", user.isIn(CurrentUser.PRODUCT_MANAGEMENT) || user.isIn(CurrentUser.SALES_MANAGERS)
+                || user.isIn(CurrentUser.ACCOUNT_MANAGERS));
         model.addAttribute("page", p);
         model.addAttribute("pages", Math.max(1, found.getTotalPages()));
         return "featurerequests/board";
@@ -70,56 +80,67 @@ class FeatureRequestPages {
                @RequestParam(required = false) String description, @RequestParam(required = false) String productArea,
                @RequestParam(required = false) String businessImpact,
                @RequestParam(required = false) String duplicateOf, RedirectAttributes flash) {
+        Map<String, String> typed = new HashMap<>();
+        typed.put("accountId", id);
+        typed.put("title", title);
+        typed.put("description", description);
+        typed.put("productArea", productArea);
+        typed.put("businessImpact", businessImpact);
+        typed.put("duplicateOf", duplicateOf);
         try {
-            FeatureRequest logged = requests.log(new FeatureRequests.NewRequest(id, required("title", title, 200),
-                    required("description", description, 10_000), null, choice("productArea", productArea, ProductArea.class),
-                    Optional.ofNullable(choice("businessImpact", businessImpact, BusinessImpact.class)).orElseThrow(() ->
-                            ApiException.badRequest("businessImpact: required", "businessImpact: pick the business impact")),
-                    null, duplicateOf == null || duplicateOf.isBlank() ? null : duplicateOf));
+            FeatureRequest logged = requests.log(FeatureRequestForm.read(typed));
             flash.addFlashAttribute("notice", "Feature request '" + logged.getTitle() + "' logged"
                     + (logged.getMasterId() == null ? " and routed to " + logged.getPmGroup() + "."
                     : " and linked to the open request that asks the same."));
         } catch (ApiException e) {
-            if (e.status() != HttpStatus.BAD_REQUEST) {
-                throw new ResponseStatusException(e.status(), e.getMessage());
-            }
-            flash.addFlashAttribute("problem", String.join("; ", e.details().isEmpty() ? List.of(e.getMessage())
-                    : e.details()));
+            refusedOnThePage(e, flash);
         }
         return "redirect:/accounts/" + id + "#feature-requests";
     }
 
-    private BoardRow row(FeatureRequest master) {
+    /**
+     * Product management (any request) or the account manager (her own customers' requests) confirms on the board
+     * that a request asks for the same as an open one: the master's ARR at stake and requesting accounts grow.
+     */
+    @PreAuthorize("hasAnyRole('product-management', 'sales-managers', 'account-managers')")
+    @PostMapping("/feature-requests/{id}/duplicate-of")
+    String linkAsDuplicate(@PathVariable String id, @RequestParam(required = false) String masterId,
+                           RedirectAttributes flash) {
+        try {
+            if (masterId == null || masterId.isBlank()) {
+                throw ApiException.badRequest("masterId: required", "masterId: pick the open request it repeats");
+            }
+            FeatureRequest master = requests.confirmDuplicate(id, masterId.strip());
+            flash.addFlashAttribute("notice", "Linked as a duplicate of '" + master.getTitle() + "': now "
+                    + Money.format(master.getArrAtStake()) + " ARR at stake from " + master.getRequestingAccounts()
+                    + (master.getRequestingAccounts() == 1 ? " account." : " accounts."));
+        } catch (ApiException e) {
+            refusedOnThePage(e, flash);
+        }
+        return "redirect:/feature-requests";
+    }
+
+    // a bad field comes back to the page with its message; who may not do it gets the status itself
+    private static void refusedOnThePage(ApiException e, RedirectAttributes flash) {
+        if (e.status() != HttpStatus.BAD_REQUEST && e.status() != HttpStatus.CONFLICT) {
+            throw new ResponseStatusException(e.status(), e.getMessage());
+        }
+        flash.addFlashAttribute("problem", String.join("; ", e.details().isEmpty() ? List.of(e.getMessage())
+                : e.details()));
+    }
+
+    private BoardRow row(FeatureRequest master, List<FeatureRequest> similar) {
         List<Requester> requesters = requests.requestingAccounts(master.getId()).stream()
                 .map(a -> new Requester(a.getId(), a.getName(), nextRenewal(a))).toList();
         return new BoardRow(FeatureRequests.line(master), master.getPmGroup(),
-                master.getSlaBusinessDays() == null ? "" : master.getSlaBusinessDays() + " business days", requesters);
+                master.getSlaBusinessDays() == null ? "" : master.getSlaBusinessDays() + " business days", requesters,
+                similar.stream().map(r -> new Suggestion(r.getId(), r.getTitle(), Money.format(r.getArrAtStake()),
+                        r.getRequestingAccounts())).toList());
     }
 
     private String nextRenewal(Account account) {
         return accounts.subscriptionsOf(account.getId()).stream()
                 .filter(s -> s.getStatus() == SubscriptionStatus.ACTIVE || s.getStatus() == SubscriptionStatus.IN_RENEWAL)
                 .map(Subscription::getEndDate).min(Comparator.naturalOrder()).map(SalesDates::format).orElse("none");
-    }
-
-    private static String required(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(field + ": required", field + ": is required");
-        }
-        if (value.length() > max) {
-            throw ApiException.badRequest(field + ": too long", field + ": at most " + Money.format(java.math.BigDecimal.valueOf(max)).substring(1) + " characters");
-        }
-        return value.strip();
-    }
-
-    private static <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field + ": not a choice", field + ": not one of the choices");
-        }
     }
 }

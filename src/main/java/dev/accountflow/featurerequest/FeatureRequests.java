@@ -84,18 +84,8 @@ public class FeatureRequests {
      */
     @Transactional
     public FeatureRequest log(NewRequest in) {
-        Account account = requestableAccount(in.accountId());
+        Account account = checked(in);
         String contactId = in.contactId() == null ? defaultContact(account.getId()) : in.contactId();
-        if (in.contactId() != null && accounts.contactsOf(account.getId()).stream()
-                .noneMatch(c -> c.getId().equals(in.contactId()))) {
-            throw ApiException.badRequest("Unknown contact", "contactId: no contact " + in.contactId()
-                    + " at account " + account.getName());
-        }
-        if (in.opportunityId() != null && opportunities.ofAccount(account.getId()).stream()
-                .noneMatch(o -> o.getId().equals(in.opportunityId()))) {
-            throw ApiException.badRequest("Unknown opportunity", "opportunityId: no opportunity " + in.opportunityId()
-                    + " at account " + account.getName());
-        }
         FeatureRequest master = in.duplicateOf() == null ? null : openMaster("duplicateOf", in.duplicateOf());
         FeatureRequest fresh = new FeatureRequest(account.getId(), contactId, in.title().strip(),
                 in.description().strip(), in.productArea(), in.businessImpact(), in.opportunityId(),
@@ -114,6 +104,45 @@ public class FeatureRequests {
                 "accountName", account.getName(), "title", request.getTitle()));
         showOnRenewals(List.of(request));
         return request;
+    }
+
+    /**
+     * Whether the signed-in person may log this request, as {@link #log} decides: her own account (sales managers:
+     * any), a contact and an opportunity of that account. Writes nothing; returns the account.
+     */
+    @Transactional(readOnly = true)
+    public Account checked(NewRequest in) {
+        Account account = requestableAccount(in.accountId());
+        if (in.contactId() != null && accounts.contactsOf(account.getId()).stream()
+                .noneMatch(c -> c.getId().equals(in.contactId()))) {
+            throw ApiException.badRequest("Unknown contact", "contactId: no contact " + in.contactId()
+                    + " at account " + account.getName());
+        }
+        if (in.opportunityId() != null && opportunities.ofAccount(account.getId()).stream()
+                .noneMatch(o -> o.getId().equals(in.opportunityId()))) {
+            throw ApiException.badRequest("Unknown opportunity", "opportunityId: no opportunity " + in.opportunityId()
+                    + " at account " + account.getName());
+        }
+        return account;
+    }
+
+    /**
+     * Someone confirms a duplicate outside the review task (the board, the API): product management and sales managers
+     * for any request, an account manager for her own customers' requests; its review ends.
+     */
+    @Transactional
+    public FeatureRequest confirmDuplicate(String requestId, String masterId) {
+        CurrentUser user = CurrentUser.get();
+        if (!user.isIn(CurrentUser.PRODUCT_MANAGEMENT) && !user.isIn(CurrentUser.SALES_MANAGERS)) {
+            FeatureRequest request = requests.findById(requestId)
+                    .orElseThrow(() -> ApiException.notFound("Feature request " + requestId));
+            boolean hers = user.isIn(CurrentUser.ACCOUNT_MANAGERS) && accounts.account(request.getAccountId())
+                    .map(a -> user.userId() != null && user.userId().equals(a.getOwnerId())).orElse(false);
+            if (!hers) {
+                throw ApiException.forbidden("Only product management or the account's manager links this request");
+            }
+        }
+        return linkAsDuplicate(requestId, masterId, true);
     }
 
     /**
@@ -154,13 +183,43 @@ public class FeatureRequests {
     /** Open requests of the same area whose titles share most of their words with this one: likely the same ask. */
     @Transactional(readOnly = true)
     public List<FeatureRequest> similarOpen(ProductArea area, String title) {
+        return similarAmong(openOfArea(area), title);
+    }
+
+    /**
+     * For each open request not yet linked, the other open requests that look like it (the board's suggestions); the
+     * candidates of each area are read once for the whole page.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<FeatureRequest>> similarOpenTo(List<FeatureRequest> shown) {
+        Map<Optional<ProductArea>, List<FeatureRequest>> candidates = new HashMap<>();
+        Map<String, List<FeatureRequest>> similar = new HashMap<>();
+        for (FeatureRequest request : shown) {
+            if (request.getMasterId() != null || !OPEN.contains(request.getStatus())) {
+                continue;
+            }
+            List<FeatureRequest> others = candidates.computeIfAbsent(Optional.ofNullable(request.getProductArea()),
+                    area -> openOfArea(area.orElse(null))).stream()
+                    .filter(r -> !r.getId().equals(request.getId())).toList();
+            List<FeatureRequest> found = similarAmong(others, request.getTitle());
+            if (!found.isEmpty()) {
+                similar.put(request.getId(), found);
+            }
+        }
+        return similar;
+    }
+
+    private List<FeatureRequest> openOfArea(ProductArea area) {
+        return area == null
+                ? requests.findByMasterIdIsNullAndProductAreaIsNullAndStatusInOrderByArrAtStakeDesc(OPEN, PageRequest.of(0, 500))
+                : requests.findByMasterIdIsNullAndProductAreaAndStatusInOrderByArrAtStakeDesc(area, OPEN, PageRequest.of(0, 500));
+    }
+
+    private static List<FeatureRequest> similarAmong(List<FeatureRequest> candidates, String title) {
         Set<String> words = words(title);
         if (words.isEmpty()) {
             return List.of();
         }
-        List<FeatureRequest> candidates = area == null
-                ? requests.findByMasterIdIsNullAndProductAreaIsNullAndStatusInOrderByArrAtStakeDesc(OPEN, PageRequest.of(0, 500))
-                : requests.findByMasterIdIsNullAndProductAreaAndStatusInOrderByArrAtStakeDesc(area, OPEN, PageRequest.of(0, 500));
         return candidates.stream().filter(r -> similarity(words, words(r.getTitle())) >= SIMILAR)
                 .sorted(Comparator.comparingDouble((FeatureRequest r) -> -similarity(words, words(r.getTitle()))))
                 .limit(5).toList();

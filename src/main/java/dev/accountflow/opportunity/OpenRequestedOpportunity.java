@@ -1,15 +1,13 @@
 package dev.accountflow.opportunity;
 
 import dev.accountflow.account.AccountService;
+import dev.accountflow.taskform.StartFormCheck;
 import dev.accountflow.web.ApiException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +40,7 @@ class OpenRequestedOpportunity implements JavaDelegate {
             Opportunity opened = opportunities.open(OpportunityForm.read(fields));
             execution.setVariable("opportunityId", opened.getId());
         } catch (ApiException e) {
-            String message = e.getMessage() + (e.details().isEmpty() ? "" : ": " + String.join("; ", e.details()));
-            if (e.status() == HttpStatus.FORBIDDEN) {
-                throw new AuthorizationException(message);
-            }
-            throw new BadUserRequestException(message);
+            throw StartFormCheck.refusedStart(e);
         }
     }
 }

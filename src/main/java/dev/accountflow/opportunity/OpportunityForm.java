@@ -2,6 +2,7 @@ package dev.accountflow.opportunity;
 
 import dev.accountflow.money.Money;
 import dev.accountflow.web.ApiException;
+import dev.accountflow.web.TypedFields;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,9 +26,9 @@ final class OpportunityForm {
     /** The request the fields describe, or a 400 naming every bad field; nothing is looked up here. */
     static OpportunityService.NewOpportunity read(Map<String, ?> fields) {
         List<String> problems = new ArrayList<>();
-        String accountId = text(fields, "accountId", 36, true, problems);
+        String accountId = TypedFields.line(fields, "accountId", 36, true, problems);
         OpportunityType type = null;
-        String typed = text(fields, "type", 20, true, problems);
+        String typed = TypedFields.line(fields, "type", 20, true, problems);
         if (typed != null) {
             if ("EXPANSION".equals(typed) || "NEW_BUSINESS".equals(typed)) {
                 type = OpportunityType.valueOf(typed);
@@ -35,8 +36,8 @@ final class OpportunityForm {
                 problems.add("type: pick Expansion or New business");
             }
         }
-        String name = text(fields, "name", OpportunityService.NAME_LENGTH, true, problems);
-        String product = text(fields, "product", 120, true, problems);
+        String name = TypedFields.line(fields, "name", OpportunityService.NAME_LENGTH, true, problems);
+        String product = TypedFields.line(fields, "product", 120, true, problems);
         BigDecimal amount = null;
         Object amountTyped = fields.get("amount");
         if (amountTyped == null || amountTyped.toString().isBlank()) {
@@ -56,7 +57,7 @@ final class OpportunityForm {
             }
         }
         LocalDate closeDate = null;
-        String closeTyped = text(fields, "closeDate", 10, true, problems);
+        String closeTyped = TypedFields.line(fields, "closeDate", 10, true, problems);
         if (closeTyped != null) {
             try {
                 closeDate = LocalDate.parse(closeTyped);
@@ -68,30 +69,10 @@ final class OpportunityForm {
                 problems.add("closeDate: '" + closeTyped + "' is not a date; pick a day like 2027-01-04");
             }
         }
-        String partnerId = text(fields, "partnerId", 36, false, problems);
+        String partnerId = TypedFields.line(fields, "partnerId", 36, false, problems);
         if (!problems.isEmpty()) {
             throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid opportunity", problems);
         }
         return new OpportunityService.NewOpportunity(accountId, type, name, product, amount, closeDate, partnerId);
-    }
-
-    private static String text(Map<String, ?> fields, String field, int max, boolean required, List<String> problems) {
-        Object value = fields.get(field);
-        String text = value == null ? "" : value.toString().strip();
-        if (text.isEmpty()) {
-            if (required) {
-                problems.add(field + ": is required");
-            }
-            return null;
-        }
-        if (text.length() > max) {
-            problems.add(field + ": at most " + max + " characters");
-            return null;
-        }
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            problems.add(field + ": must not hold control characters or line breaks");
-            return null;
-        }
-        return text;
     }
 }

@@ -1,6 +1,11 @@
 package dev.accountflow.taskform;
 
+import dev.accountflow.web.ApiException;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.http.HttpStatus;
 
 /**
  * What a capability checks before Tasklist's start form of its process may start it: the typed fields (text, as the
@@ -14,4 +19,24 @@ public interface StartFormCheck {
 
     /** Throws {@code ApiException} when the start must be refused; nothing is written either way. */
     void check(Map<String, Object> fields);
+
+    /** One entry of a select on the start form: what the person reads, what the form sends. */
+    record Choice(String label, String value) {
+    }
+
+    /**
+     * The entries of the start form's selects that depend on who opens it (her own accounts, say), by field key; the
+     * form as Tasklist loads it carries them. None by default: the form's own values stand.
+     */
+    default Map<String, List<Choice>> choices() {
+        return Map.of();
+    }
+
+    /** The refusal of a start's delegate as the engine reports it: 403 for another's account, else 400. */
+    static RuntimeException refusedStart(ApiException refused) {
+        String message = refused.getMessage()
+                + (refused.details().isEmpty() ? "" : ": " + String.join("; ", refused.details()));
+        return refused.status() == HttpStatus.FORBIDDEN ? new AuthorizationException(message)
+                : new BadUserRequestException(message);
+    }
 }

@@ -48,6 +48,7 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             Pattern.compile("^/process-definition/.+/(start|submit-form)$"),
             Pattern.compile("^/task/create$"));
     private static final Pattern TASK_UPDATE = Pattern.compile("^/task/[^/]+$");
+    private static final Pattern START_FORM = Pattern.compile("^/process-definition/(?:key/([^/]+)|([^/]+))/deployed-start-form$");
     private static final Pattern START = Pattern.compile("^/process-definition/(?:key/([^/]+)|([^/]+))/(start|submit-form)$");
 
     private final TaskForms forms;
@@ -75,6 +76,9 @@ class TaskCompletionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Matcher engine = ENGINE_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (engine.matches() && "GET".equals(request.getMethod()) && withChoices(engine.group(1), response)) {
+            return;
+        }
         if (!engine.matches() || "GET".equals(request.getMethod()) || "OPTIONS".equals(request.getMethod())
                 || "HEAD".equals(request.getMethod())) {
             chain.doFilter(request, response);
@@ -129,6 +133,44 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A start form whose selects depend on who opens it (her own accounts): answered here with her entries in place of
+     * the form's own, when she may start the process; false leaves the engine to answer.
+     */
+    private boolean withChoices(String path, HttpServletResponse response) throws IOException {
+        Matcher startForm = START_FORM.matcher(path);
+        if (!startForm.matches()) {
+            return false;
+        }
+        CurrentUser user = CurrentUser.get();
+        String key = forms.processKey(startForm.group(2), startForm.group(1));
+        Optional<StartFormCheck> check = startChecks.stream().filter(c -> c.processKey().equals(key)).findFirst();
+        if (check.isEmpty() || !forms.mayStart(key, user.userId(), user.groups())) {
+            return false;
+        }
+        Map<String, List<StartFormCheck.Choice>> choices = check.get().choices();
+        Optional<JsonNode> form = forms.startForm(startForm.group(2), startForm.group(1));
+        if (choices.isEmpty() || form.isEmpty()) {
+            return false;
+        }
+        fill(form.get().path("components"), choices);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader("Cache-Control", "no-store");
+        json.writeValue(response.getOutputStream(), form.get());
+        return true;
+    }
+
+    private void fill(JsonNode components, Map<String, List<StartFormCheck.Choice>> choices) {
+        for (JsonNode component : components) {
+            List<StartFormCheck.Choice> entries = choices.get(component.path("key").asText(""));
+            if (entries != null && component instanceof com.fasterxml.jackson.databind.node.ObjectNode select) {
+                select.set("values", json.valueToTree(entries));
+            }
+            fill(component.path("components"), choices);
+        }
     }
 
     private List<String> problems(String taskId, byte[] body) throws IOException {

@@ -60,26 +60,44 @@ class TaskForms {
      * process or it has no Camunda start form.
      */
     Optional<FormOfTask> startInputsOf(String definitionId, String definitionKey) {
-        var query = repository.createProcessDefinitionQuery();
-        ProcessDefinition definition = (definitionId != null ? query.processDefinitionId(definitionId)
-                : query.processDefinitionKey(definitionKey).latestVersion().withoutTenantId()).singleResult();
-        if (definition == null) {
+        Optional<ProcessDefinition> found = definition(definitionId, definitionKey);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        ProcessDefinition definition = found.get();
         try {
             Map<String, JsonNode> inputs = byTaskDefinition.computeIfAbsent(definition.getId() + "/start", key -> {
-                try (InputStream form = forms.getDeployedStartForm(definition.getId())) {
-                    Map<String, JsonNode> found = new LinkedHashMap<>();
-                    collect(json.readTree(form).path("components"), found);
-                    return found;
-                } catch (IOException e) {
-                    throw new IllegalStateException("Cannot read the start form of " + definition.getId(), e);
-                }
+                Map<String, JsonNode> collected = new LinkedHashMap<>();
+                collect(readStartForm(definition).path("components"), collected);
+                return collected;
             });
             return Optional.of(new FormOfTask(definition.getName() == null ? definition.getKey()
                     : definition.getName(), inputs));
         } catch (ProcessEngineException noDeployedForm) {
             return Optional.empty();
+        }
+    }
+
+    /** The deployed Camunda start form of a process as Tasklist reads it; empty when there is none. */
+    Optional<JsonNode> startForm(String definitionId, String definitionKey) {
+        try {
+            return definition(definitionId, definitionKey).map(this::readStartForm);
+        } catch (ProcessEngineException noDeployedForm) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ProcessDefinition> definition(String definitionId, String definitionKey) {
+        var query = repository.createProcessDefinitionQuery();
+        return Optional.ofNullable((definitionId != null ? query.processDefinitionId(definitionId)
+                : query.processDefinitionKey(definitionKey).latestVersion().withoutTenantId()).singleResult());
+    }
+
+    private JsonNode readStartForm(ProcessDefinition definition) {
+        try (InputStream form = forms.getDeployedStartForm(definition.getId())) {
+            return json.readTree(form);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the start form of " + definition.getId(), e);
         }
     }
 

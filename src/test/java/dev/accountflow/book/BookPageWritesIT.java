@@ -143,6 +143,45 @@ class BookPageWritesIT extends PostgresIT {
         assertThat(featureRequests()).isZero();
     }
 
+    @ParameterizedTest(name = "{0} links a repeat on the feature request board: {1}")
+    @CsvSource({"ivy, 302", "ned, 403", "max, 302", "pia, 302", "sol, 403", "sid, 403", "sue, 403", "bill, 403",
+            "ada, 403", "anonymous, 401"})
+    void linkingADuplicateOnTheBoardByRole(String who, int expected) {
+        String asked = UUID.randomUUID().toString().substring(0, 8);
+        String master = loggedByIvy("Single sign-on for clinicians " + asked);
+        String repeat = loggedByIvy("Clinicians single sign-on " + asked);
+        HttpResponse<String> answer = form(who, "/feature-requests/" + repeat + "/duplicate-of",
+                Map.of("masterId", master));
+        assertAnswer(who, answer, expected, "/feature-requests");
+        assertThat(jdbc.queryForObject("select master_id from feature_request where id = ?", String.class, repeat))
+                .isEqualTo(expected == 302 ? master : null);
+        assertThat(jdbc.queryForObject("select requesting_accounts from feature_request where id = ?", Integer.class,
+                master)).as("the same account asking twice counts once").isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "linking on the board with masterId = {0} links nothing")
+    @CsvSource(delimiter = '|', value = {"''|masterId: pick the open request it repeats",
+            "no-such-request|masterId: no-such-request is not an open feature request",
+            "SELF|masterId: the request itself"})
+    void aBadLinkOnTheBoardComesBackWithItsMessage(String masterId, String message) {
+        String repeat = loggedByIvy("Clinicians single sign-on " + UUID.randomUUID().toString().substring(0, 8));
+        HttpResponse<String> answer = form(TestUsers.PRODUCT_MANAGER, "/feature-requests/" + repeat + "/duplicate-of",
+                Map.of("masterId", "SELF".equals(masterId) ? repeat : masterId));
+        assertAnswer(TestUsers.PRODUCT_MANAGER, answer, 302, "/feature-requests");
+        assertThat(followInSession(answer, "/feature-requests", TestUsers.PRODUCT_MANAGER).body())
+                .as("the board shows why").contains(message);
+        assertThat(jdbc.queryForObject("select master_id from feature_request where id = ?", String.class, repeat))
+                .isNull();
+    }
+
+    private String loggedByIvy(String title) {
+        HttpResponse<String> logged = post("/api/feature-requests", TestUsers.IVY, "{\"accountId\":\""
+                + account.getId() + "\",\"title\":\"" + title + "\",\"description\":\"Clinicians sign in twice\","
+                + "\"productArea\":\"PLATFORM\",\"businessImpact\":\"BLOCKS_RENEWAL\"}");
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+        return jdbc.queryForObject("select id from feature_request where title = ?", String.class, title);
+    }
+
     private static Map<String, String> featureRequest(Map<String, String> overrides) {
         Map<String, String> fields = new java.util.HashMap<>(Map.of("title", "Single sign-on for clinicians",
                 "description", "Clinicians sign in twice a day", "businessImpact", "BLOCKS_RENEWAL"));

@@ -206,6 +206,33 @@ class FeatureRequestApiIT extends PostgresIT {
     }
 
     @Test
+    void anAccountManagerLinksHerOwnCustomersRepeatAndHerAccountStillCountsOnce() throws Exception {
+        Account first = account(TestUsers.IVY, Tier.GROWTH);
+        arr(first, "90000");
+        Account second = account(TestUsers.NED, Tier.GROWTH);
+        arr(second, "30000");
+        String asked = unique();
+        String masterId = logged(TestUsers.NED, second, "Audit trail export " + asked);
+        String ivyFirst = logged(TestUsers.IVY, first, "Export the audit trail " + asked);
+        String ivyAgain = logged(TestUsers.IVY, first, "Audit trail export to CSV " + asked);
+
+        assertRefused(post("/api/feature-requests/" + ivyFirst + "/duplicate-of", TestUsers.NED,
+                "{\"masterId\":\"" + masterId + "\"}"), 403, null);
+        assertThat(post("/api/feature-requests/" + ivyFirst + "/duplicate-of", TestUsers.IVY,
+                "{\"masterId\":\"" + masterId + "\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> again = post("/api/feature-requests/" + ivyAgain + "/duplicate-of", TestUsers.IVY,
+                "{\"masterId\":\"" + masterId + "\"}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode master = json.readTree(again.body());
+        assertThat(master.get("arrAtStake").decimalValue()).as("Ivy's account asked twice, its ARR counts once")
+                .isEqualByComparingTo("120000");
+        assertThat(master.get("requestingAccounts").asInt()).isEqualTo(2);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(ivyFirst).count()
+                + runtime.createProcessInstanceQuery().processInstanceBusinessKey(ivyAgain).count())
+                .as("both of her reviews ended").isZero();
+    }
+
+    @Test
     void aRequestThatBlocksTheRenewalShowsOnTheRenewalsTasksWithWhereItStands() throws Exception {
         Account account = account(TestUsers.IVY, Tier.GROWTH);
         Subscription renewing = accounts.addSubscription(account.getId(), "Commerce Cloud " + unique(),
@@ -272,10 +299,12 @@ class FeatureRequestApiIT extends PostgresIT {
                 400, "contactId");
         assertRefused(post("/api/feature-requests", TestUsers.IVY, body(mine.getId(), " ", null, "NICE_TO_HAVE", null)),
                 400, "title");
+        assertRefused(post("/api/feature-requests", TestUsers.IVY, "{\"title\":\"A title\",\"description\":\"why\","
+                + "\"businessImpact\":\"NICE_TO_HAVE\"}"), 400, "accountId");
         String huge = "x".repeat(1_000_000);
-        HttpResponse<String> tooLong = post("/api/feature-requests", TestUsers.IVY, "{\"accountId\":\"" + mine.getId()
-                + "\",\"title\":\"A title\",\"description\":\"" + huge + "\",\"businessImpact\":\"NICE_TO_HAVE\"}");
-        assertThat(tooLong.statusCode()).isBetween(400, 413);
+        assertRefused(post("/api/feature-requests", TestUsers.IVY, "{\"accountId\":\"" + mine.getId()
+                + "\",\"title\":\"A title\",\"description\":\"" + huge + "\",\"businessImpact\":\"NICE_TO_HAVE\"}"),
+                400, "description");
         assertRefused(post("/api/feature-requests", TestUsers.NED, body(mine.getId(), "A title", null, "NICE_TO_HAVE",
                 null)), 403, null);
 

@@ -2,14 +2,12 @@ package dev.accountflow.opportunity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.Tier;
 import dev.accountflow.account.Vertical;
 import dev.accountflow.support.PostgresIT;
+import dev.accountflow.support.StartForms;
 import dev.accountflow.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -35,7 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class OpportunityStartFormIT extends PostgresIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String START = "/engine-rest/process-definition/key/opportunity-request/submit-form";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
@@ -56,12 +53,10 @@ class OpportunityStartFormIT extends PostgresIT {
 
     @Test
     void tasklistOffersTheFormToAccountManagersOnly() throws Exception {
-        String startable = "/engine-rest/process-definition?latest=true&active=true&startableInTasklist=true"
-                + "&startablePermissionCheck=true";
-        assertThat(keys(get(startable, TestUsers.IVY))).contains("opportunity-request").doesNotContain("opportunity",
+        assertThat(StartForms.keys(get(StartForms.STARTABLE, TestUsers.IVY))).contains("opportunity-request").doesNotContain("opportunity",
                 "renewal");
-        assertThat(keys(get(startable, TestUsers.MAX))).doesNotContain("opportunity-request");
-        assertThat(keys(get(startable, TestUsers.SOLUTION_ENGINEER))).doesNotContain("opportunity-request");
+        assertThat(StartForms.keys(get(StartForms.STARTABLE, TestUsers.MAX))).doesNotContain("opportunity-request");
+        assertThat(StartForms.keys(get(StartForms.STARTABLE, TestUsers.SOLUTION_ENGINEER))).doesNotContain("opportunity-request");
     }
 
     @Test
@@ -134,9 +129,7 @@ class OpportunityStartFormIT extends PostgresIT {
                 account.getId())).isZero();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("opportunity")
                 .variableValueEquals("accountId", account.getId()).count()).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst p join act_hi_varinst v"
-                + " on v.proc_inst_id_ = p.id_ where p.proc_def_key_ = 'opportunity-request' and v.name_ = 'accountId'"
-                + " and v.text_ = ?", Long.class, account.getId())).as("no request left behind").isZero();
+        assertThat(StartForms.startsFor(jdbc, "opportunity-request", account.getId())).as("no request left behind").isZero();
     }
 
     private String form(Map<String, String> overrides) throws Exception {
@@ -144,19 +137,6 @@ class OpportunityStartFormIT extends PostgresIT {
                 "name", "Claims analytics for the brokers", "product", "Claims Analytics", "amount", "125,000",
                 "closeDate", TODAY.plusDays(45).toString()));
         fields.putAll(overrides);
-        ObjectNode variables = JSON.createObjectNode();
-        fields.forEach((k, v) -> variables.putObject(k).put("value", v).put("type", "String"));
-        ObjectNode body = JSON.createObjectNode();
-        body.set("variables", variables);
-        return JSON.writeValueAsString(body);
-    }
-
-    private static java.util.List<String> keys(HttpResponse<String> answer) throws Exception {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        java.util.List<String> keys = new java.util.ArrayList<>();
-        for (JsonNode definition : JSON.readTree(answer.body())) {
-            keys.add(definition.get("key").asText());
-        }
-        return keys;
+        return StartForms.submitted(fields);
     }
 }

@@ -32,7 +32,7 @@ class TasklistShowsRepsWhatWorksBrowserIT extends BrowserIT {
 
         assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
         assertThat(browser.findElements(By.cssSelector(".create-task-action"))).noneMatch(WebElement::isDisplayed);
-        // account managers are offered one start form: "Open an expansion or new-business opportunity"
+        // account managers are offered their start forms: a new opportunity, a customer's feature request
         wait.until(d -> d.findElements(By.cssSelector(".start-process-action")).stream().anyMatch(WebElement::isDisplayed));
         assertThat(browser.findElements(By.cssSelector("body.accountflow-nothing-to-start"))).isEmpty();
         wait.until(d -> d.findElements(By.cssSelector("body.accountflow-no-cockpit")).size() == 1);

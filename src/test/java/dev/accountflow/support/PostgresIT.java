@@ -90,6 +90,13 @@ public abstract class PostgresIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), user);
     }
 
+    /** A page read again in the session an earlier answer opened (its Set-Cookie): what a browser shows next. */
+    protected HttpResponse<String> followInSession(HttpResponse<String> earlier, String path, String user) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        earlier.headers().allValues("Set-Cookie").forEach(c -> request.header("Cookie", c.split(";", 2)[0]));
+        return send(request, user);
+    }
+
     /** A body of any type, e.g. a CSV file as text/csv. */
     protected HttpResponse<String> post(String path, String user, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)

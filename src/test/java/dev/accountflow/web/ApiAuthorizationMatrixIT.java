@@ -109,8 +109,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             // a rep logs for her own accounts only; product management marks shipped (a request under review: 409)
             Map.entry(Endpoint.LOG_FEATURE_REQUEST,   row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.SHIP_FEATURE_REQUEST,  row(403, 403, 409, 409, 403, 403, 403, 403, 403, 401)),
-            // only product management (and sales managers) confirm that two customers ask for the same thing
-            Map.entry(Endpoint.LINK_FEATURE_REQUEST,  row(403, 403, 200, 200, 403, 403, 403, 403, 403, 401)),
+            // product management (and sales managers) confirm that two customers ask for the same thing; the account
+            // manager for her own customers' request
+            Map.entry(Endpoint.LINK_FEATURE_REQUEST,  row(200, 403, 200, 200, 403, 403, 403, 403, 403, 401)),
             // another rep's account is refused outright: opening a deal is not reading the account
             Map.entry(Endpoint.OPEN_OPPORTUNITY,      row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.SET_QUOTA,             row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),

@@ -1,0 +1,58 @@
+package dev.accountflow.featurerequest;
+
+import dev.accountflow.account.AccountService;
+import dev.accountflow.account.BookPage;
+import dev.accountflow.account.BookQuery;
+import dev.accountflow.account.BookRow;
+import dev.accountflow.taskform.StartFormCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist's "Log a customer's feature request": its fields are checked as the API checks them before the engine
+ * runs (400 naming the field, 403 for another rep's account), and its account select lists the signed-in person's
+ * own book by name, read page by page.
+ */
+@Component
+class FeatureRequestStartCheck implements StartFormCheck {
+
+    static final String PROCESS = "feature-request-intake";
+    /** A rep's book is far smaller; past this the select keeps the first by name and she types to find one. */
+    static final int ACCOUNT_CHOICES = 1_000;
+
+    private final FeatureRequests requests;
+    private final AccountService accounts;
+
+    FeatureRequestStartCheck(FeatureRequests requests, AccountService accounts) {
+        this.requests = requests;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS;
+    }
+
+    @Override
+    public void check(Map<String, Object> fields) {
+        requests.checked(FeatureRequestForm.read(fields));
+    }
+
+    @Override
+    public Map<String, List<Choice>> choices() {
+        List<Choice> mine = new ArrayList<>();
+        for (int page = 0; mine.size() < ACCOUNT_CHOICES; page++) {
+            // her own book only (the book page answers a rep's accounts whatever owner is asked for)
+            BookPage found = accounts.bookPage(BookQuery.of(page, BookQuery.MAX_SIZE, "name", null, null));
+            for (BookRow row : found.content()) {
+                mine.add(new Choice(row.name(), row.id()));
+            }
+            if (page + 1 >= found.totalPages()) {
+                break;
+            }
+        }
+        return Map.of("accountId", mine.size() > ACCOUNT_CHOICES ? mine.subList(0, ACCOUNT_CHOICES) : mine);
+    }
+}
