@@ -3,7 +3,6 @@ package dev.accountflow.catalog;
 import dev.accountflow.account.Tier;
 import dev.accountflow.account.Vertical;
 import dev.accountflow.web.ApiException;
-import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,10 @@ class ProductController {
 
     @PutMapping
     @PreAuthorize("hasRole('sales-managers')")
-    List<Product> replace(@NotNull @RequestBody List<ProductBody> body) {
+    List<Product> replace(@RequestBody List<ProductBody> body) {
+        if (body == null) {
+            throw ApiException.badRequest("Invalid catalog: products: a list of products", "products: a list of products");
+        }
         List<Product> products = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
             ProductBody row = body.get(i);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The product catalog over the API on PostgreSQL: the demo products, a manager's whole-catalog edit, bad rows. */
+/** The product catalog over the API and its page on PostgreSQL: the demo products, a manager's whole-catalog edit, bad rows. */
 class ProductCatalogApiIT extends PostgresIT {
 
     @Autowired IdentityService identity;
@@ -48,6 +48,15 @@ class ProductCatalogApiIT extends PostgresIT {
         }
         assertThat(get("/api/products", TestUsers.SUPPORT).statusCode()).isEqualTo(200);
         assertThat(get("/api/products", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theProductsPageShowsTheCatalogWithMoneyAsPeopleReadIt() {
+        HttpResponse<String> page = get("/products", TestUsers.NED);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Claims Analytics", "Healthcare, Insurance", "$150,000", "$480,000",
+                "Policy Administration Cloud");
+        assertThat(get("/products", TestUsers.PRODUCT_MANAGER).statusCode()).isEqualTo(200);
     }
 
     @Test
