@@ -67,7 +67,8 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         LINK_FEATURE_REQUEST("POST /api/feature-requests/{id}/duplicate-of"),
         OPEN_OPPORTUNITY("POST /api/opportunities"),
         SET_QUOTA("PUT /api/quotas/{userId}/{quarter}"),
-        ASK_COLLEAGUE_TO_ASSIST("POST /api/opportunities/{id}/assist-requests");
+        ASK_COLLEAGUE_TO_ASSIST("POST /api/opportunities/{id}/assist-requests"),
+        REPLACE_PRODUCT_CATALOG("PUT /api/products");
 
         final String label;
 
@@ -116,7 +117,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.OPEN_OPPORTUNITY,      row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.SET_QUOTA,             row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
             // a sales manager asks a rep to help on a colleague's deal; reps do not task each other
-            Map.entry(Endpoint.ASK_COLLEAGUE_TO_ASSIST, row(403, 403, 201, 403, 403, 403, 403, 403, 403, 401))));
+            Map.entry(Endpoint.ASK_COLLEAGUE_TO_ASSIST, row(403, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
+            // the catalog (prices, verticals, complements) is the sales managers' to keep; everyone reads it
+            Map.entry(Endpoint.REPLACE_PRODUCT_CATALOG, row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
 
     // the rule set the rule rows work on; every version written here carries its active DRL, so nothing changes
     private static final String RULE_SET = "health";
@@ -126,6 +129,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
     private static String ivysContact;
     private static String ivysDeal;
     private static Integer sharedDraft;
+    private static String catalogBefore;
     private static Integer sharedRestoreTarget;
 
     @Autowired IdentityService identity;
@@ -289,6 +293,14 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             case OPEN_OPPORTUNITY -> new Call("/api/opportunities", "{\"accountId\":\"" + ivysAccount
                     + "\",\"type\":\"EXPANSION\",\"name\":\"Matrix expansion\",\"product\":\"Analytics\","
                     + "\"amount\":50000,\"closeDate\":\"" + java.time.LocalDate.now().plusDays(60) + "\"}");
+            case REPLACE_PRODUCT_CATALOG -> {
+                catalogBefore = get("/api/products", TestUsers.MAX).body();
+                String extra = "{\"name\":\"Matrix Product " + unique() + "\",\"verticals\":[\"OTHER\"],"
+                        + "\"listArr\":{\"STRATEGIC\":1,\"ENTERPRISE\":1,\"GROWTH\":1},\"complements\":[]}";
+                String body = catalogBefore.equals("[]") ? "[" + extra + "]"
+                        : catalogBefore.substring(0, catalogBefore.length() - 1) + "," + extra + "]";
+                yield new Call("PUT", "/api/products", body, null);
+            }
             case SET_QUOTA -> new Call("PUT", "/api/quotas/" + TestUsers.IVY + "/2031-Q1", "{\"EXPANSION\":100000}", null);
             case ASK_COLLEAGUE_TO_ASSIST -> new Call("/api/opportunities/" + ivysDeal() + "/assist-requests",
                     "{\"assistantId\":\"" + TestUsers.NED + "\",\"request\":\"Join the CFO call on Thursday\"}");
@@ -314,6 +326,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         if (endpoint == Endpoint.ADD_RULE_SCENARIO) {
             // a scenario gates every later publish of its rule set: the one added here must not outlive the test
             jdbc.update("delete from rule_scenario where id = ?", json.readTree(response.body()).get("id").asText());
+        }
+        if (endpoint == Endpoint.REPLACE_PRODUCT_CATALOG) {
+            assertThat(send("PUT", "/api/products", TestUsers.MAX, catalogBefore, null).statusCode()).isEqualTo(200);
         }
     }
 
