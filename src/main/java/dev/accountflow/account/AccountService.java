@@ -112,6 +112,23 @@ public class AccountService {
         return book.page(query.withOwner(owner));
     }
 
+    /**
+     * The first accounts by name of the signed-in person's own book (a manager's: the whole book), read a page at a
+     * time, at most {@code limit}: what a form's pick list of "one of your accounts" offers.
+     */
+    @Transactional(readOnly = true)
+    public List<BookRow> firstAccountsByName(int limit) {
+        List<BookRow> mine = new java.util.ArrayList<>();
+        for (int page = 0; mine.size() < limit; page++) {
+            BookPage found = bookPage(BookQuery.of(page, BookQuery.MAX_SIZE, "name", null, null));
+            mine.addAll(found.content());
+            if (page + 1 >= found.totalPages()) {
+                break;
+            }
+        }
+        return mine.size() > limit ? mine.subList(0, limit) : mine;
+    }
+
     /** The accounts the signed-in person may see: the whole book for managers, their own for a rep. */
     @Transactional(readOnly = true)
     public List<Account> visibleAccounts() {

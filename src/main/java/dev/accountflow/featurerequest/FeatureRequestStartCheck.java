@@ -1,11 +1,7 @@
 package dev.accountflow.featurerequest;
 
 import dev.accountflow.account.AccountService;
-import dev.accountflow.account.BookPage;
-import dev.accountflow.account.BookQuery;
-import dev.accountflow.account.BookRow;
 import dev.accountflow.taskform.StartFormCheck;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -42,17 +38,8 @@ class FeatureRequestStartCheck implements StartFormCheck {
 
     @Override
     public Map<String, List<Choice>> choices() {
-        List<Choice> mine = new ArrayList<>();
-        for (int page = 0; mine.size() < ACCOUNT_CHOICES; page++) {
-            // her own book only (the book page answers a rep's accounts whatever owner is asked for)
-            BookPage found = accounts.bookPage(BookQuery.of(page, BookQuery.MAX_SIZE, "name", null, null));
-            for (BookRow row : found.content()) {
-                mine.add(new Choice(row.name(), row.id()));
-            }
-            if (page + 1 >= found.totalPages()) {
-                break;
-            }
-        }
-        return Map.of("accountId", mine.size() > ACCOUNT_CHOICES ? mine.subList(0, ACCOUNT_CHOICES) : mine);
+        // her own book only (the book answers a rep's accounts whatever owner is asked for)
+        return Map.of("accountId", accounts.firstAccountsByName(ACCOUNT_CHOICES).stream()
+                .map(row -> new Choice(row.name(), row.id())).toList());
     }
 }

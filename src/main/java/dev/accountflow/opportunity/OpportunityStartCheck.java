@@ -3,6 +3,7 @@ package dev.accountflow.opportunity;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.taskform.StartFormCheck;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 class OpportunityStartCheck implements StartFormCheck {
 
     static final String PROCESS = "opportunity-request";
+    static final int ACCOUNT_CHOICES = 1_000;
 
     private final OpportunityService opportunities;
     private final AccountService accounts;
@@ -35,5 +37,12 @@ class OpportunityStartCheck implements StartFormCheck {
             named.put("accountId", accounts.accountIdFor("accountId", typed));
         }
         opportunities.checked(OpportunityForm.read(named));
+    }
+
+    /** Her own accounts by name for the form's account select (the first 1,000; a rep's book is far smaller). */
+    @Override
+    public Map<String, List<Choice>> choices() {
+        return Map.of("accountId", accounts.firstAccountsByName(ACCOUNT_CHOICES).stream()
+                .map(row -> new Choice(row.name(), row.id())).toList());
     }
 }

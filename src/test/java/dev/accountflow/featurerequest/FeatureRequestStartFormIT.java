@@ -2,7 +2,6 @@ package dev.accountflow.featurerequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
@@ -152,17 +151,7 @@ class FeatureRequestStartFormIT extends PostgresIT {
     }
 
     private Map<String, String> accountChoices(String user) throws Exception {
-        HttpResponse<String> answer = get(FORM, user);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        Map<String, String> choices = new LinkedHashMap<>();
-        for (JsonNode component : JSON.readTree(answer.body()).get("components")) {
-            if ("accountId".equals(component.path("key").asText())) {
-                assertThat(component.path("type").asText()).isEqualTo("select");
-                assertThat(component.path("searchable").asBoolean()).as("she types to find one").isTrue();
-                component.path("values").forEach(v -> choices.put(v.get("value").asText(), v.get("label").asText()));
-            }
-        }
-        return choices;
+        return StartForms.accountChoices(get(FORM, user));
     }
 
     private String form(Map<String, String> overrides) throws Exception {

@@ -74,6 +74,17 @@ class OpportunityStartFormIT extends PostgresIT {
     }
 
     @Test
+    void theAccountSelectListsHerOwnBookByNameAndNoOneElses() throws Exception {
+        Account neds = accounts.createAccount("Start Form Mutual " + UUID.randomUUID().toString().substring(0, 8),
+                Vertical.INSURANCE, "MIDATLANTIC", Tier.ENTERPRISE, TestUsers.NED);
+        String form = "/engine-rest/process-definition/key/opportunity-request/deployed-start-form";
+        assertThat(StartForms.accountChoices(get(form, TestUsers.IVY))).containsEntry(account.getId(), account.getName())
+                .doesNotContainKey(neds.getId());
+        assertThat(StartForms.accountChoices(get(form, TestUsers.NED))).containsEntry(neds.getId(), neds.getName())
+                .doesNotContainKey(account.getId());
+    }
+
+    @Test
     void sheNamesHerAccountAsOnHerBookInAnyCase() throws Exception {
         HttpResponse<String> started = post(START, TestUsers.IVY,
                 form(Map.of("accountId", "  " + account.getName().toUpperCase() + " ")));

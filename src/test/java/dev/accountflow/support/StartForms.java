@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,5 +48,22 @@ public final class StartForms {
             keys.add(definition.get("key").asText());
         }
         return keys;
+    }
+
+    /**
+     * The account select of a start form as Tasklist loads it (an answer to .../deployed-start-form): value → label;
+     * a searchable select, so she types to find one.
+     */
+    public static Map<String, String> accountChoices(HttpResponse<String> deployedForm) throws Exception {
+        assertThat(deployedForm.statusCode()).as(deployedForm.body()).isEqualTo(200);
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (JsonNode component : JSON.readTree(deployedForm.body()).get("components")) {
+            if ("accountId".equals(component.path("key").asText())) {
+                assertThat(component.path("type").asText()).isEqualTo("select");
+                assertThat(component.path("searchable").asBoolean()).as("she types to find one").isTrue();
+                component.path("values").forEach(v -> choices.put(v.get("value").asText(), v.get("label").asText()));
+            }
+        }
+        return choices;
     }
 }
