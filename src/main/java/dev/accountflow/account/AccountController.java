@@ -60,9 +60,10 @@ class AccountController {
                           @NotNull ContactRole role, @PlausibleDate Instant lastEngagedAt) {
     }
 
-    record ContactView(String id, String name, String email, ContactRole role, Instant lastEngagedAt) {
+    record ContactView(String id, String name, String email, ContactRole role, Instant lastEngagedAt, Instant leftAt) {
         static ContactView of(Contact c) {
-            return new ContactView(c.getId(), c.getName(), c.getEmail(), c.getRole(), c.getLastEngagedAt());
+            return new ContactView(c.getId(), c.getName(), c.getEmail(), c.getRole(), c.getLastEngagedAt(),
+                    c.getLeftAt());
         }
     }
 

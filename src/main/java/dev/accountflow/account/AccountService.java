@@ -59,6 +59,15 @@ public class AccountService {
         return contacts.save(new Contact(account.getId(), name.trim(), email, role, lastEngagedAt));
     }
 
+    /** A contact who has already left the customer (an import or the demo book): kept with her history. */
+    @Transactional
+    public Contact addFormerContact(String accountId, String name, String email, ContactRole role,
+                                    Instant lastEngagedAt, Instant leftAt) {
+        Contact contact = addContact(accountId, name, email, role, lastEngagedAt);
+        contact.left(leftAt);
+        return contact;
+    }
+
     @Transactional
     public Subscription addSubscription(String accountId, String product, BigDecimal arr, LocalDate start, LocalDate end) {
         Account account = requireAccount(accountId);
@@ -93,6 +102,21 @@ public class AccountService {
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         return touchPoints.save(new TouchPoint(account.getId(), contact.getId(), kind, occurredAt, cleanNote,
                 CurrentUser.get().userId()));
+    }
+
+    /**
+     * A contact left the customer (written by the account's owner or a sales manager): kept with her history, she no
+     * longer counts as a current sponsor or champion. Saying it again keeps the day first given.
+     */
+    @Transactional
+    public Contact contactLeft(String accountId, String contactId, Instant leftAt) {
+        Account account = writableAccount(accountId);
+        Contact contact = contacts.findById(contactId).filter(c -> c.getAccountId().equals(account.getId()))
+                .orElseThrow(() -> ApiException.notFound("Contact " + contactId + " at account " + accountId));
+        if (!contact.hasLeft()) {
+            contact.left(leftAt);
+        }
+        return contact;
     }
 
     /** The latest touch points of an account (at most 50), newest first. */

@@ -18,6 +18,7 @@ public class Contact {
     @Enumerated(EnumType.STRING)
     private ContactRole role;
     private Instant lastEngagedAt;
+    private Instant leftAt;
 
     protected Contact() {
     }
@@ -38,10 +39,17 @@ public class Contact {
         }
     }
 
+    /** The person left the customer: kept with her history, no longer a current sponsor or champion. */
+    void left(Instant when) {
+        leftAt = when;
+    }
+
     public String getId() { return id; }
     public String getAccountId() { return accountId; }
     public String getName() { return name; }
     public String getEmail() { return email; }
     public ContactRole getRole() { return role; }
     public Instant getLastEngagedAt() { return lastEngagedAt; }
+    public Instant getLeftAt() { return leftAt; }
+    public boolean hasLeft() { return leftAt != null; }
 }

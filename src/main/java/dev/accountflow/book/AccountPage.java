@@ -72,7 +72,8 @@ class AccountPage {
                             List<TermView> terms) {
     }
 
-    record ContactView(String id, String name, String role, String email, String lastEngaged, boolean executive) {
+    record ContactView(String id, String name, String role, String email, String lastEngaged, boolean executive,
+                       String left) {
     }
 
     record TouchPointView(String when, String kind, String contact, String note, String by) {
@@ -121,10 +122,13 @@ class AccountPage {
         List<Contact> contacts = accounts.contactsOf(account.getId());
         Map<String, String> contactNames = new HashMap<>();
         contacts.forEach(c -> contactNames.put(c.getId(), c.getName()));
-        String executiveLastContact = contacts.stream().filter(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR)
+        List<Contact> sponsors = contacts.stream().filter(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR
+                && !c.hasLeft()).toList();
+        String executiveLastContact = sponsors.stream()
                 .map(Contact::getLastEngagedAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                .map(Shown::date).orElse(contacts.stream().anyMatch(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR)
-                        ? "never" : "no executive sponsor named");
+                .map(Shown::date).orElse(!sponsors.isEmpty() ? "never"
+                        : contacts.stream().anyMatch(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR)
+                        ? "the executive sponsor left; no replacement named" : "no executive sponsor named");
 
         List<TouchPoint> touchPoints = accounts.touchPointsOf(account.getId());
         int year = today.getYear();
@@ -134,7 +138,8 @@ class AccountPage {
                 Shown.money(totalArr), subscriptionViews,
                 contacts.stream().map(c -> new ContactView(c.getId(), c.getName(), Shown.words(c.getRole()),
                         c.getEmail() == null ? "" : c.getEmail(), Shown.date(c.getLastEngagedAt()),
-                        c.getRole() == ContactRole.EXECUTIVE_SPONSOR)).toList(),
+                        c.getRole() == ContactRole.EXECUTIVE_SPONSOR, c.hasLeft() ? Shown.date(c.getLeftAt()) : ""))
+                        .toList(),
                 executiveLastContact,
                 touchPoints.stream().map(t -> new TouchPointView(Shown.date(t.getOccurredAt()), Shown.words(t.getKind()),
                         contactNames.getOrDefault(t.getContactId(), "—"), t.getNote() == null ? "" : t.getNote(),

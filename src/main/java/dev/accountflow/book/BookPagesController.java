@@ -135,6 +135,21 @@ class BookPagesController {
     }
 
     @PreAuthorize(WRITERS)
+    @PostMapping("/accounts/{id}/contacts/{contactId}/departure")
+    String contactLeft(@PathVariable String id, @PathVariable String contactId,
+                       @RequestParam(required = false) String date, RedirectAttributes flash) {
+        try {
+            LocalDate day = parseDate(date);
+            var contact = touchPoints.departed(id, contactId, day.atTime(12, 0).toInstant(ZoneOffset.UTC));
+            flash.addFlashAttribute("notice", contact.getName() + " left the customer on "
+                    + Shown.date(contact.getLeftAt()) + ".");
+        } catch (ApiException e) {
+            refusedOrThrow(e, flash);
+        }
+        return "redirect:/accounts/" + id + "#people";
+    }
+
+    @PreAuthorize(WRITERS)
     @PostMapping("/accounts/{id}/plan/objectives")
     String addObjective(@PathVariable String id, @RequestParam(required = false) Integer quarter,
                         @RequestParam(required = false) String objective, @RequestParam(required = false) String measure,
@@ -208,7 +223,8 @@ class BookPagesController {
         try {
             LocalDate day = LocalDate.parse(String.valueOf(date));
             if (day.isAfter(LocalDate.now(ZoneOffset.UTC)) || day.isBefore(LocalDate.of(1900, 1, 1))) {
-                throw ApiException.badRequest("date: not in the future", "date: a touch point is not in the future");
+                throw ApiException.badRequest("date: not in the future", "date: must be today or earlier, not "
+                        + Shown.date(day));
             }
             return day;
         } catch (DateTimeParseException e) {

@@ -1,6 +1,7 @@
 package dev.accountflow.book;
 
 import dev.accountflow.account.AccountService;
+import dev.accountflow.account.Contact;
 import dev.accountflow.account.TouchPoint;
 import dev.accountflow.account.TouchPointKind;
 import dev.accountflow.web.PlausibleDate;
@@ -51,6 +52,22 @@ class TouchPointController {
     TouchPointView record(@PathVariable String id, @Valid @RequestBody TouchPointRequest request) {
         return TouchPointView.of(touchPoints.record(id, request.contactId(), request.kind(), request.occurredAt(),
                 request.note()));
+    }
+
+    record DepartureRequest(@NotNull @PlausibleDate @PastOrPresent Instant leftAt) {
+    }
+
+    record DepartureView(String contactId, String accountId, String name, String role, Instant leftAt) {
+    }
+
+    /** A contact left the customer: no longer a current sponsor or champion; the account's health is assessed again. */
+    @PostMapping("/api/accounts/{id}/contacts/{contactId}/departure")
+    @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
+    DepartureView departed(@PathVariable String id, @PathVariable String contactId,
+                           @Valid @RequestBody DepartureRequest request) {
+        Contact contact = touchPoints.departed(id, contactId, request.leftAt());
+        return new DepartureView(contact.getId(), contact.getAccountId(), contact.getName(), contact.getRole().name(),
+                contact.getLeftAt());
     }
 
     @GetMapping("/api/accounts/{id}/touch-points")

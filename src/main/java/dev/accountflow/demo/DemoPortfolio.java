@@ -106,6 +106,15 @@ class DemoPortfolio {
             accounts.addContact(account.getId(), first + " " + last,
                     (first.charAt(0) + last).toLowerCase() + "@" + domain, role, engaged);
         }
+        // of those, every other one saw its sponsor leave lately (the rest never named one); no draw from the
+        // seeded sequence, so every other figure of the book stays as it was
+        if (index % 12 == 5) {
+            String first = FIRST.get(index % FIRST.size());
+            String last = LAST.get((index / FIRST.size()) % LAST.size());
+            accounts.addFormerContact(account.getId(), first + " " + last, null, ContactRole.EXECUTIVE_SPONSOR,
+                    today.minusDays(40).atTime(15, 0).toInstant(ZoneOffset.UTC),
+                    today.minusDays(5 + index % 20).atTime(12, 0).toInstant(ZoneOffset.UTC));
+        }
     }
 
     private void addSubscriptions(Account account, Random random, LocalDate today, int index) {

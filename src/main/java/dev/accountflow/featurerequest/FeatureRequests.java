@@ -543,7 +543,7 @@ public class FeatureRequests {
     }
 
     private String defaultContact(String accountId) {
-        List<Contact> contacts = accounts.contactsOf(accountId);
+        List<Contact> contacts = accounts.contactsOf(accountId).stream().filter(c -> !c.hasLeft()).toList();
         return contacts.stream().filter(c -> c.getRole() == ContactRole.CHAMPION).findFirst()
                 .or(() -> contacts.stream().filter(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR).findFirst())
                 .map(Contact::getId).orElse(null);

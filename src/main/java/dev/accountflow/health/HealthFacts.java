@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,11 +50,32 @@ class HealthFacts {
         }
     }
 
+    /** The next page of the book in id order: the accounts after afterId ("" for the first page), at most size. */
+    Accounts nextPage(String afterId, int size) {
+        String last = jdbc.queryForObject("select max(id) from (select id from account where id > ? order by id "
+                + "limit ?) page", String.class, afterId, size);
+        return last == null ? null : Accounts.range(afterId, last);
+    }
+
+    /** Who owns each account of a page and its live ARR, in one statement. */
+    Map<String, Owned> owners(Accounts which) {
+        Map<String, Owned> owned = new HashMap<>();
+        jdbc.query("select a.id, a.owner_id, a.live_arr from account a where " + which.on("a.id"),
+                rows -> {
+                    owned.put(rows.getString(1), new Owned(rows.getString(2), rows.getBigDecimal(3)));
+                }, which.params());
+        return owned;
+    }
+
+    record Owned(String ownerId, BigDecimal liveArr) {
+    }
+
     List<AccountHealthFacts> of(Accounts which, LocalDate today) {
         String sql = FACTS.replace("{account}", which.on("a.id")).replace("{subscription}", which.on("s.account_id"))
-                .replace("{contact}", which.on("c.account_id")).replace("{signal}", which.on("h.account_id"));
+                .replace("{contact}", which.on("c.account_id")).replace("{signal}", which.on("h.account_id"))
+                .replace("{opportunity}", which.on("o.account_id"));
         List<Object> params = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             params.addAll(List.of(which.params()));
         }
         return jdbc.query(sql, (rows, i) -> facts(rows, today), params.toArray());
@@ -65,9 +88,25 @@ class HealthFacts {
         Date nextEnd = rows.getDate("next_end");
         if (nextEnd != null) {
             facts.setDaysToRenewal((int) ChronoUnit.DAYS.between(today, nextEnd.toLocalDate()));
+            facts.setRenewalProduct(rows.getString("renewal_product"));
+            facts.setRenewalArr(rows.getBigDecimal("renewal_arr"));
         }
         facts.setHasExecutiveSponsor(rows.getInt("sponsors") > 0);
         facts.setHasChampion(rows.getInt("champions") > 0);
+        Timestamp sponsorLeft = rows.getTimestamp("sponsor_left");
+        if (sponsorLeft != null) {
+            facts.setDaysSinceSponsorLeft((int) ChronoUnit.DAYS.between(
+                    sponsorLeft.toInstant().atZone(ZoneOffset.UTC).toLocalDate(), today));
+        }
+        int pushes = rows.getInt("close_date_pushes");
+        if (!rows.wasNull()) {
+            facts.setCloseDatePushes(pushes);
+            facts.setSlippingOpportunity(rows.getString("slipping_name"));
+            Date closeDate = rows.getDate("slipping_close");
+            Date firstClose = rows.getDate("slipping_first_close");
+            facts.setSlippingCloseDate(closeDate == null ? null : closeDate.toLocalDate());
+            facts.setSlippingFirstCloseDate(firstClose == null ? null : firstClose.toLocalDate());
+        }
         Timestamp lastEngaged = rows.getTimestamp("sponsor_engaged");
         if (lastEngaged != null) {
             facts.setDaysSinceExecutiveEngagement((int) ChronoUnit.DAYS.between(
@@ -88,22 +127,37 @@ class HealthFacts {
         return facts;
     }
 
+    // the next subscription to renew (the earliest end, the larger ARR first), current sponsors and champions (a
+    // contact who left counts only as a sponsor who left), the latest signal, the open deal pushed most often
     private static final String FACTS = """
-            select a.id, a.name, a.tier, a.vertical, r.next_end, e.sponsors, e.champions, e.sponsor_engaged,
-                   h.active_users_change_pct, h.open_escalations, h.csat
+            select a.id, a.name, a.tier, a.vertical, r.next_end, r.renewal_product, r.renewal_arr, e.sponsors,
+                   e.champions, e.sponsor_engaged, e.sponsor_left,
+                   h.active_users_change_pct, h.open_escalations, h.csat,
+                   o.close_date_pushes, o.slipping_name, o.slipping_close, o.slipping_first_close
               from account a
-              left join (select s.account_id, min(s.end_date) as next_end from subscription s
-                          where {subscription} and s.status in ('ACTIVE', 'IN_RENEWAL')
-                          group by s.account_id) r on r.account_id = a.id
+              left join (select s.account_id, s.end_date as next_end, s.product as renewal_product, s.arr as renewal_arr,
+                                row_number() over (partition by s.account_id order by s.end_date, s.arr desc, s.id) as soonest
+                           from subscription s
+                          where {subscription} and s.status in ('ACTIVE', 'IN_RENEWAL')) r
+                     on r.account_id = a.id and r.soonest = 1
               left join (select c.account_id,
-                                sum(case when c.role = 'EXECUTIVE_SPONSOR' then 1 else 0 end) as sponsors,
-                                sum(case when c.role = 'CHAMPION' then 1 else 0 end) as champions,
-                                max(case when c.role = 'EXECUTIVE_SPONSOR' then c.last_engaged_at end) as sponsor_engaged
+                                sum(case when c.role = 'EXECUTIVE_SPONSOR' and c.left_at is null then 1 else 0 end) as sponsors,
+                                sum(case when c.role = 'CHAMPION' and c.left_at is null then 1 else 0 end) as champions,
+                                max(case when c.role = 'EXECUTIVE_SPONSOR' and c.left_at is null
+                                         then c.last_engaged_at end) as sponsor_engaged,
+                                max(case when c.role = 'EXECUTIVE_SPONSOR' then c.left_at end) as sponsor_left
                            from contact c where {contact} and c.role in ('EXECUTIVE_SPONSOR', 'CHAMPION')
                           group by c.account_id) e on e.account_id = a.id
               left join (select h.account_id, h.active_users_change_pct, h.open_escalations, h.csat,
                                 row_number() over (partition by h.account_id order by h.recorded_at desc) as latest
                            from health_signal h where {signal}) h on h.account_id = a.id and h.latest = 1
+              left join (select o.account_id, o.close_date_pushes, o.name as slipping_name, o.close_date as slipping_close,
+                                o.first_close_date as slipping_first_close,
+                                row_number() over (partition by o.account_id
+                                                   order by o.close_date_pushes desc, o.amount desc, o.id) as most
+                           from opportunity o
+                          where {opportunity} and o.closed_at is null and o.close_date_pushes > 0) o
+                     on o.account_id = a.id and o.most = 1
              where {account}
              order by a.id""";
 }

@@ -178,12 +178,27 @@ public class HealthService {
         return facts.of(HealthFacts.Accounts.one(account.getId()), SalesDates.today()).get(0);
     }
 
-    /** The facts of every account in one statement, by account id: a rule change simulated over the book. */
+    /**
+     * A page of the book as the health rules see it, in id order after {@code afterId} ("" for the first page): each
+     * account's facts with its owner and live ARR, in a few statements for the page (a rule change simulated over a
+     * book of any size, a page at a time). Empty after the last page.
+     */
     @Transactional(readOnly = true)
-    public Map<String, AccountHealthFacts> bookFacts() {
-        Map<String, AccountHealthFacts> book = new HashMap<>();
-        facts.of(HealthFacts.Accounts.all(), SalesDates.today()).forEach(f -> book.put(f.getAccountId(), f));
-        return book;
+    public List<PageFacts> factsPage(String afterId, int size) {
+        HealthFacts.Accounts page = facts.nextPage(afterId, size);
+        if (page == null) {
+            return List.of();
+        }
+        Map<String, HealthFacts.Owned> owners = facts.owners(page);
+        return facts.of(page, SalesDates.today()).stream().map(f -> {
+            HealthFacts.Owned owned = owners.get(f.getAccountId());
+            return new PageFacts(f, owned == null ? null : owned.ownerId(),
+                    owned == null || owned.liveArr() == null ? java.math.BigDecimal.ZERO : owned.liveArr());
+        }).toList();
+    }
+
+    /** An account's health facts with who owns it and its live ARR. */
+    public record PageFacts(AccountHealthFacts facts, String ownerId, java.math.BigDecimal liveArr) {
     }
 
     /** What one batch of a sweep did. */

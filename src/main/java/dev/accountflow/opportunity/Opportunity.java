@@ -46,6 +46,8 @@ public class Opportunity implements Persistable<String> {
     private String assistanceNotes;
     private BigDecimal servicesEstimate;
     private String gateReasons;
+    private int closeDatePushes;
+    private LocalDate firstCloseDate;
     @Version
     private long version;
 
@@ -124,6 +126,19 @@ public class Opportunity implements Persistable<String> {
         assistanceNotes = all.length() <= 4000 ? all : all.substring(all.length() - 4000);
     }
 
+    /** The expected close moves; a move to a later day is a push, counted against the date the deal first had. */
+    boolean moveCloseDate(LocalDate to) {
+        boolean pushed = to.isAfter(closeDate);
+        if (pushed) {
+            if (firstCloseDate == null) {
+                firstCloseDate = closeDate;
+            }
+            closeDatePushes++;
+        }
+        closeDate = to;
+        return pushed;
+    }
+
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -167,6 +182,8 @@ public class Opportunity implements Persistable<String> {
     public BigDecimal getServicesEstimate() { return servicesEstimate; }
     public String getGateReasons() { return gateReasons; }
     public boolean isOpen() { return closedAt == null; }
+    public int getCloseDatePushes() { return closeDatePushes; }
+    public LocalDate getFirstCloseDate() { return firstCloseDate; }
 
     @PostLoad
     @PostPersist

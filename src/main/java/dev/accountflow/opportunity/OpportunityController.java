@@ -21,6 +21,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,8 +36,10 @@ class OpportunityController {
 
     private final OpportunityService opportunities;
     private final IdentityService identity;
+    private final CloseDates closeDates;
 
-    OpportunityController(OpportunityService opportunities, IdentityService identity) {
+    OpportunityController(OpportunityService opportunities, IdentityService identity, CloseDates closeDates) {
+        this.closeDates = closeDates;
         this.opportunities = opportunities;
         this.identity = identity;
     }
@@ -55,12 +58,13 @@ class OpportunityController {
                            BigDecimal amount, LocalDate closeDate, Stage stage, int probability,
                            ForecastCategory forecastCategory, String ownerId, String partnerId, String lossReason,
                            String gateReasons, String assistanceNotes, BigDecimal servicesEstimate,
-                           String processInstanceId) {
+                           String processInstanceId, int closeDatePushes, LocalDate firstCloseDate) {
         static OpportunityView of(Opportunity o) {
             return new OpportunityView(o.getId(), o.getAccountId(), o.getName(), o.getType(), o.getProduct(),
                     o.getAmount(), o.getCloseDate(), o.getStage(), o.getProbability(), o.getForecastCategory(),
                     o.getOwnerId(), o.getPartnerId(), o.getLossReason(), o.getGateReasons(), o.getAssistanceNotes(),
-                    o.getServicesEstimate(), o.getProcessInstanceId());
+                    o.getServicesEstimate(), o.getProcessInstanceId(), o.getCloseDatePushes(),
+                    o.getFirstCloseDate());
         }
     }
 
@@ -88,6 +92,19 @@ class OpportunityController {
                     + "' is not an account manager; ask one of the team's account managers");
         }
         return new AssistAsked(id, assistant, opportunities.askColleague(id, assistant, request.request().strip()));
+    }
+
+    record CloseDateRequest(@NotNull @PlausibleDate LocalDate closeDate) {
+    }
+
+    /**
+     * The deal's owner (or a sales manager) moves its expected close; a later day counts as a push, which the
+     * health rules read (a close date pushed twice flags the account).
+     */
+    @PutMapping("/opportunities/{id}/close-date")
+    @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
+    OpportunityView moveCloseDate(@PathVariable String id, @Valid @RequestBody CloseDateRequest request) {
+        return OpportunityView.of(closeDates.move(id, request.closeDate()));
     }
 
     @PostMapping("/opportunities")

@@ -281,7 +281,7 @@ public class OpportunityService {
 
     private Integer daysSinceExecutiveEngagement(String accountId) {
         return accounts.contactsOf(accountId).stream()
-                .filter(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR && c.getLastEngagedAt() != null)
+                .filter(c -> c.getRole() == ContactRole.EXECUTIVE_SPONSOR && !c.hasLeft() && c.getLastEngagedAt() != null)
                 .map(c -> LocalDate.ofInstant(c.getLastEngagedAt(), ZoneOffset.UTC))
                 .max(Comparator.naturalOrder())
                 .map(last -> (int) ChronoUnit.DAYS.between(last, SalesDates.today()))

@@ -115,4 +115,32 @@ public class AccountHealthFacts {
     public void setCsat(Double csat) {
         this.csat = csat;
     }
+
+    /** The product of the next subscription to renew, and its ARR (null when nothing renews). */
+    private String renewalProduct;
+    private java.math.BigDecimal renewalArr;
+    /** Days since the last executive sponsor who left the customer left (null: none left). */
+    private Integer daysSinceSponsorLeft;
+    /** The open deal whose close date was pushed most often: how often, its name and its dates (0: none pushed). */
+    private int closeDatePushes;
+    private String slippingOpportunity;
+    private java.time.LocalDate slippingCloseDate;
+    private java.time.LocalDate slippingFirstCloseDate;
+
+    public String getRenewalProduct() { return renewalProduct; }
+    public void setRenewalProduct(String renewalProduct) { this.renewalProduct = renewalProduct; }
+    public java.math.BigDecimal getRenewalArr() { return renewalArr; }
+    public void setRenewalArr(java.math.BigDecimal renewalArr) { this.renewalArr = renewalArr; }
+    public Integer getDaysSinceSponsorLeft() { return daysSinceSponsorLeft; }
+    public void setDaysSinceSponsorLeft(Integer daysSinceSponsorLeft) { this.daysSinceSponsorLeft = daysSinceSponsorLeft; }
+    /** Whether an executive sponsor of the account left the customer (a current one may have replaced her). */
+    public boolean isExecutiveSponsorLeft() { return daysSinceSponsorLeft != null; }
+    public int getCloseDatePushes() { return closeDatePushes; }
+    public void setCloseDatePushes(int closeDatePushes) { this.closeDatePushes = closeDatePushes; }
+    public String getSlippingOpportunity() { return slippingOpportunity; }
+    public void setSlippingOpportunity(String slippingOpportunity) { this.slippingOpportunity = slippingOpportunity; }
+    public java.time.LocalDate getSlippingCloseDate() { return slippingCloseDate; }
+    public void setSlippingCloseDate(java.time.LocalDate slippingCloseDate) { this.slippingCloseDate = slippingCloseDate; }
+    public java.time.LocalDate getSlippingFirstCloseDate() { return slippingFirstCloseDate; }
+    public void setSlippingFirstCloseDate(java.time.LocalDate d) { this.slippingFirstCloseDate = d; }
 }

@@ -10,13 +10,15 @@ import java.util.function.Function;
 final class HealthTable {
 
     static final List<String> FLAG_CODES = List.of("EXEC_SILENT_NEAR_RENEWAL", "USAGE_DROP", "ESCALATIONS",
-            "NO_EXECUTIVE_SPONSOR", "LOW_CSAT", "RENEWAL_NEAR", "USAGE_LOW", "NO_CHAMPION");
+            "NO_EXECUTIVE_SPONSOR", "LOW_CSAT", "RENEWAL_NEAR", "USAGE_LOW", "NO_CHAMPION", "SPONSOR_LEFT",
+            "CLOSE_DATE_SLIPPING");
     static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
 
     private static final List<String> THRESHOLDS = List.of("daysToRenewalAtMost", "daysSinceExecutiveContactAtLeast",
-            "usageDropThreshold", "usageDropCeiling", "openEscalationsAtLeast", "csatBelow");
+            "usageDropThreshold", "usageDropCeiling", "openEscalationsAtLeast", "csatBelow", "closeDatePushesAtLeast");
     private static final List<String> FACTS = List.of("accountName", "daysToRenewal", "daysSinceExecutiveContact",
-            "usageDropPct", "openEscalations", "csat");
+            "usageDropPct", "openEscalations", "csat", "renewalProduct", "renewalArr", "daysSinceSponsorLeft",
+            "closeDatePushes", "slippingOpportunity", "slippingCloseDate", "slippingFirstCloseDate");
 
     static final RuleTemplate TEMPLATE = new RuleTemplate(RuleBook.HEALTH, List.of(
             TableColumn.integer("daysToRenewalAtMost", "Days to renewal ≤", 0, 3650),
@@ -29,6 +31,8 @@ final class HealthTable {
             TableColumn.yesNo("executiveSponsor", "Executive sponsor present"),
             TableColumn.anyOf("tier", "Tier", List.of("STRATEGIC", "ENTERPRISE", "GROWTH")),
             TableColumn.yesNo("championPresent", "Champion present"),
+            TableColumn.yesNo("executiveSponsorLeft", "An executive sponsor left"),
+            TableColumn.integer("closeDatePushesAtLeast", "A deal's close date pushed ≥ times", 1, 100),
             TableColumn.choice("flagCode", "Flag code", FLAG_CODES),
             TableColumn.choice("severity", "Severity", SEVERITIES),
             TableColumn.sentence("reason", "Reason", concat(FACTS, THRESHOLDS))),
@@ -36,7 +40,8 @@ final class HealthTable {
                     "daysToRenewalAtMost", "daysToRenewalAtMost",
                     "daysSinceExecutiveContactAtLeast", "daysSinceExecutiveContactAtLeast",
                     "usageDropThreshold", "usageChangeAtMost:drop", "usageDropCeiling", "usageChangeAbove:drop",
-                    "openEscalationsAtLeast", "openEscalationsAtLeast", "csatBelow", "csatBelow"));
+                    "openEscalationsAtLeast", "openEscalationsAtLeast", "csatBelow", "csatBelow",
+                    "closeDatePushesAtLeast", "closeDatePushesAtLeast"));
 
     private HealthTable() {
     }
@@ -49,6 +54,7 @@ final class HealthTable {
         text.put("usageDropCeiling", cells -> drop(cells.get("usageChangeAbove")));
         text.put("openEscalationsAtLeast", cells -> cells.getOrDefault("openEscalationsAtLeast", "any"));
         text.put("csatBelow", cells -> cells.getOrDefault("csatBelow", "any"));
+        text.put("closeDatePushesAtLeast", cells -> cells.getOrDefault("closeDatePushesAtLeast", "any"));
         return text;
     }
 
@@ -63,6 +69,7 @@ final class HealthTable {
         values.computeIfPresent("executiveEverEngaged", (k, v) -> "yes".equals(v) ? "!=" : "==");
         values.computeIfPresent("executiveSponsor", (k, v) -> "yes".equals(v) ? "true" : "false");
         values.computeIfPresent("championPresent", (k, v) -> "yes".equals(v) ? "true" : "false");
+        values.computeIfPresent("executiveSponsorLeft", (k, v) -> "yes".equals(v) ? "true" : "false");
         return values;
     }
 

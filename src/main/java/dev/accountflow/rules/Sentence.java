@@ -68,6 +68,15 @@ public final class Sentence {
                 : percent(-facts.getActiveUsersChangePct()));
         values.put("openEscalations", String.valueOf(facts.getOpenEscalations()));
         values.put("csat", facts.getCsat() == null ? "unknown" : String.valueOf(facts.getCsat()));
+        values.put("renewalProduct", facts.getRenewalProduct() == null ? "no subscription" : facts.getRenewalProduct());
+        values.put("renewalArr", facts.getRenewalArr() == null ? "no ARR" : money(facts.getRenewalArr()));
+        values.put("daysSinceSponsorLeft", facts.getDaysSinceSponsorLeft() == null ? "no"
+                : String.valueOf(facts.getDaysSinceSponsorLeft()));
+        values.put("closeDatePushes", String.valueOf(facts.getCloseDatePushes()));
+        values.put("slippingOpportunity", facts.getSlippingOpportunity() == null ? "no deal"
+                : facts.getSlippingOpportunity());
+        values.put("slippingCloseDate", dev.accountflow.money.SalesDates.format(facts.getSlippingCloseDate()));
+        values.put("slippingFirstCloseDate", dev.accountflow.money.SalesDates.format(facts.getSlippingFirstCloseDate()));
         return fill(decode(encoded), values::get);
     }
 

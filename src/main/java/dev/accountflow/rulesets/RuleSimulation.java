@@ -1,6 +1,5 @@
 package dev.accountflow.rulesets;
 
-import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
@@ -49,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
 class RuleSimulation {
 
     private static final int PAGE = 500;
+    // the changes a report lists one by one; past this they are counted only
+    static final int DETAIL = 500;
     // the variables the assignment facts read (see TaskAssignment.factsFor)
     private static final String[] TASK_FACT_VARIABLES = {"accountId", "arr", "endDate", "atRisk", "pmGroup"};
 
@@ -93,54 +94,62 @@ class RuleSimulation {
         return report.build();
     }
 
+    /**
+     * The book a page at a time in account id order, each page's facts in a few statements as the sweep reads them;
+     * both versions decide every account, the report counts every change and lists the first {@link #DETAIL} of them.
+     */
     private void compareHealth(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
-        // every account's facts in one set-based statement, as the sweep reads them
-        Map<String, AccountHealthFacts> book = health.bookFacts();
-        for (Account account : accounts.allAccounts()) {
-            AccountHealthFacts facts = book.get(account.getId());
-            if (facts == null) {
-                continue;
+        String after = "";
+        for (List<HealthService.PageFacts> page = health.factsPage(after, PAGE); !page.isEmpty();
+             page = health.factsPage(after, PAGE)) {
+            for (HealthService.PageFacts account : page) {
+                compareHealth(active, candidate, account, report);
             }
-            report.accounts++;
-            HealthAssessment now = run(active, facts, new HealthAssessment(facts));
-            HealthAssessment then = run(candidate, facts, new HealthAssessment(facts));
-            Map<String, HealthFinding> before = byCode(now);
-            Map<String, HealthFinding> after = byCode(then);
-            // a flag whose severity changes counts as one lifted and one raised: HIGH is what puts an account at risk
-            after.values().stream().filter(f -> !same(before.get(f.code()), f))
-                    .forEach(f -> report.newlyFlagged.add(flag(account, f)));
-            before.values().stream().filter(f -> !same(after.get(f.code()), f))
-                    .forEach(f -> report.noLongerFlagged.add(flag(account, f)));
-            for (HealthFinding f : after.values()) {
-                HealthFinding was = before.get(f.code());
-                if (was == null) {
-                    report.flagLines.add(account.getName() + ": " + f.code() + " " + f.severity() + " newly raised, by row '"
-                            + f.ruleName() + "'");
-                } else if (!was.severity().equals(f.severity())) {
-                    report.flagLines.add(account.getName() + ": " + f.code() + " " + was.severity() + " → "
-                            + f.severity() + ", by row '" + f.ruleName() + "'");
-                }
+            after = page.get(page.size() - 1).facts().getAccountId();
+        }
+        report.noteOmitted();
+    }
+
+    private void compareHealth(CompiledRuleSet active, CompiledRuleSet candidate, HealthService.PageFacts account,
+                               Builder report) {
+        AccountHealthFacts facts = account.facts();
+        report.accounts++;
+        HealthAssessment now = run(active, facts, new HealthAssessment(facts));
+        HealthAssessment then = run(candidate, facts, new HealthAssessment(facts));
+        Map<String, HealthFinding> before = byCode(now);
+        Map<String, HealthFinding> after = byCode(then);
+        // a flag whose severity changes counts as one lifted and one raised: HIGH is what puts an account at risk
+        after.values().stream().filter(f -> !same(before.get(f.code()), f))
+                .forEach(f -> report.detail(report.newlyFlagged, flag(facts, f)));
+        before.values().stream().filter(f -> !same(after.get(f.code()), f))
+                .forEach(f -> report.detail(report.noLongerFlagged, flag(facts, f)));
+        for (HealthFinding f : after.values()) {
+            HealthFinding was = before.get(f.code());
+            if (was == null) {
+                report.detail(report.flagLines, facts.getAccountName() + ": " + f.code() + " " + f.severity()
+                        + " newly raised, by row '" + f.ruleName() + "'");
+            } else if (!was.severity().equals(f.severity())) {
+                report.detail(report.flagLines, facts.getAccountName() + ": " + f.code() + " " + was.severity()
+                        + " → " + f.severity() + ", by row '" + f.ruleName() + "'");
             }
-            before.values().stream().filter(f -> !after.containsKey(f.code())).forEach(f -> report.flagLines.add(
-                    account.getName() + ": " + f.code() + " " + f.severity() + " lifted (row '" + f.ruleName()
-                            + "' no longer matches)"));
-            if (now.isAtRisk() != then.isAtRisk()) {
-                BigDecimal arr = accounts.subscriptionsOf(account.getId()).stream()
-                        .filter(s -> s.getStatus() != SubscriptionStatus.CHURNED).map(Subscription::getArr)
-                        .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (then.isAtRisk()) {
-                    report.newlyAtRisk++;
-                    report.newlyAtRiskArr = report.newlyAtRiskArr.add(arr);
-                } else {
-                    report.noLongerAtRisk++;
-                    report.noLongerAtRiskArr = report.noLongerAtRiskArr.add(arr);
-                }
+        }
+        before.values().stream().filter(f -> !after.containsKey(f.code())).forEach(f -> report.detail(report.flagLines,
+                facts.getAccountName() + ": " + f.code() + " " + f.severity() + " lifted (row '" + f.ruleName()
+                        + "' no longer matches)"));
+        if (now.isAtRisk() != then.isAtRisk()) {
+            if (then.isAtRisk()) {
+                report.newlyAtRisk++;
+                report.newlyAtRiskArr = report.newlyAtRiskArr.add(account.liveArr());
+            } else {
+                report.noLongerAtRisk++;
+                report.noLongerAtRiskArr = report.noLongerAtRiskArr.add(account.liveArr());
             }
-            if (!now.isAtRisk() && then.isAtRisk() && account.getOwnerId() != null) {
-                accounts.subscriptionsOf(account.getId()).stream()
-                        .filter(s -> s.getStatus() == SubscriptionStatus.IN_RENEWAL)
-                        .forEach(s -> report.notifications.add(atRiskNotice(account, s)));
-            }
+        }
+        if (!now.isAtRisk() && then.isAtRisk() && account.ownerId() != null
+                && report.notifications.size() < DETAIL) {
+            accounts.subscriptionsOf(facts.getAccountId()).stream()
+                    .filter(s -> s.getStatus() == SubscriptionStatus.IN_RENEWAL)
+                    .forEach(s -> report.notifications.add(atRiskNotice(account.ownerId(), facts.getAccountName(), s)));
         }
     }
 
@@ -251,13 +260,14 @@ class RuleSimulation {
                 : String.join(", ", decision.getCandidateGroups()) + " (group)";
     }
 
-    private static FlagChange flag(Account account, HealthFinding finding) {
-        return new FlagChange(account.getId(), account.getName(), finding.code(), finding.severity(), finding.reason());
+    private static FlagChange flag(AccountHealthFacts account, HealthFinding finding) {
+        return new FlagChange(account.getAccountId(), account.getAccountName(), finding.code(), finding.severity(),
+                finding.reason());
     }
 
-    private static NoticeToSend atRiskNotice(Account account, Subscription subscription) {
-        return new NoticeToSend(account.getOwnerId(), "renewal-at-risk",
-                "At-risk renewal: " + account.getName() + " — " + subscription.getProduct());
+    private static NoticeToSend atRiskNotice(String ownerId, String accountName, Subscription subscription) {
+        return new NoticeToSend(ownerId, "renewal-at-risk",
+                "At-risk renewal: " + accountName + " — " + subscription.getProduct());
     }
 
     private static String count(int accounts) {
@@ -281,6 +291,24 @@ class RuleSimulation {
         private BigDecimal newlyAtRiskArr = BigDecimal.ZERO;
         private int noLongerAtRisk;
         private BigDecimal noLongerAtRiskArr = BigDecimal.ZERO;
+
+        private int omitted;
+
+        /** Lists a change while the report is short enough to read; counts it either way. */
+        private <T> void detail(List<T> list, T change) {
+            if (list.size() < DETAIL) {
+                list.add(change);
+            } else {
+                omitted++;
+            }
+        }
+
+        private void noteOmitted() {
+            if (omitted > 0) {
+                flagLines.add("… and " + String.format(java.util.Locale.ENGLISH, "%,d", omitted)
+                        + " more changes, counted above but not listed");
+            }
+        }
 
         private Builder(String ruleSet, int version, int activeVersion) {
             this.ruleSet = ruleSet;

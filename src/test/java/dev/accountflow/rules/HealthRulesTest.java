@@ -34,10 +34,13 @@ class HealthRulesTest {
         Decided<HealthAssessment> decided = assess(account -> {
             account.setDaysToRenewal(45);
             account.setDaysSinceExecutiveEngagement(73);
+            account.setRenewalProduct("Patient Engagement Cloud");
+            account.setRenewalArr(new java.math.BigDecimal("420000.00"));
         });
 
         assertThat(decided.decision().getFindings()).containsExactly(new HealthFinding("EXEC_SILENT_NEAR_RENEWAL", "HIGH",
-                "Renewal in 45 days and no executive contact for 73 days",
+                "Renewal of Patient Engagement Cloud ($420,000) ends in 45 days; the executive sponsor was last "
+                        + "contacted 73 days ago",
                 "Renewal within 90 days and no executive contact for 60 days"));
         assertThat(decided.decision().isAtRisk()).isTrue();
         assertThat(decided.run().rulesFired()).containsExactly("Renewal within 90 days and no executive contact for 60 days");
@@ -181,6 +184,64 @@ class HealthRulesTest {
                 "Two or more open support escalations",
                 "No executive sponsor at the account",
                 "Customer satisfaction below 3.0");
+    }
+
+    @Test
+    void anExecutiveSponsorWhoLeftWithNoReplacementIsHighRiskWithTheDaysSince() {
+        Decided<HealthAssessment> decided = assess(account -> {
+            account.setHasExecutiveSponsor(false);
+            account.setDaysSinceExecutiveEngagement(null);
+            account.setDaysSinceSponsorLeft(12);
+        });
+
+        assertThat(decided.decision().getFindings()).containsExactly(new HealthFinding("SPONSOR_LEFT", "HIGH",
+                "The executive sponsor left 12 days ago and no replacement is named",
+                "Executive sponsor left and no replacement named"));
+        assertThat(decided.decision().isAtRisk()).isTrue();
+    }
+
+    @Test
+    void aSponsorWhoLeftButWasReplacedRaisesNothing() {
+        assertThat(codes(account -> account.setDaysSinceSponsorLeft(12))).isEmpty();
+    }
+
+    @Test
+    void noSponsorEverNamedIsTheMediumWarningNotTheDeparture() {
+        assertThat(codes(account -> {
+            account.setHasExecutiveSponsor(false);
+            account.setDaysSinceExecutiveEngagement(null);
+        })).containsExactly("NO_EXECUTIVE_SPONSOR");
+    }
+
+    @Test
+    void aSponsorWhoLeftNearRenewalIsTheDepartureNotANeverEngagedExecutive() {
+        assertThat(codes(account -> {
+            account.setHasExecutiveSponsor(false);
+            account.setDaysSinceExecutiveEngagement(null);
+            account.setDaysSinceSponsorLeft(3);
+            account.setDaysToRenewal(40);
+        })).containsExactly("SPONSOR_LEFT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void aCloseDatePushedOnceOrNeverRaisesNothing(int pushes) {
+        assertThat(codes(account -> account.setCloseDatePushes(pushes))).isEmpty();
+    }
+
+    @Test
+    void aCloseDatePushedTwiceIsAWarningNamingTheDealAndItsDates() {
+        Decided<HealthAssessment> decided = assess(account -> {
+            account.setCloseDatePushes(2);
+            account.setSlippingOpportunity("Claims Analytics expansion");
+            account.setSlippingFirstCloseDate(java.time.LocalDate.of(2026, 12, 15));
+            account.setSlippingCloseDate(java.time.LocalDate.of(2027, 1, 4));
+        });
+
+        assertThat(decided.decision().getFindings()).containsExactly(new HealthFinding("CLOSE_DATE_SLIPPING", "MEDIUM",
+                "The close date of Claims Analytics expansion was pushed 2 times, from 15 Dec 2026 to 4 Jan 2027",
+                "A deal's close date pushed 2 times or more"));
+        assertThat(decided.decision().isAtRisk()).isFalse();
     }
 
     private static Decided<HealthAssessment> assess(Consumer<AccountHealthFacts> change) {

@@ -46,6 +46,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         ADD_SUBSCRIPTION("POST /api/accounts/{id}/subscriptions"),
         ADD_HEALTH_SIGNAL("POST /api/accounts/{id}/health-signals"),
         RECORD_TOUCH_POINT("POST /api/accounts/{id}/touch-points"),
+        CONTACT_LEFT("POST /api/accounts/{id}/contacts/{contactId}/departure"),
         RENEWAL_KICKOFF("POST /api/renewals/kickoff"),
         HEALTH_SWEEP("POST /api/health/sweep"),
         VALIDATE_RULES("POST /api/rule-sets/{name}/validate"),
@@ -68,6 +69,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         OPEN_OPPORTUNITY("POST /api/opportunities"),
         SET_QUOTA("PUT /api/quotas/{userId}/{quarter}"),
         ASK_COLLEAGUE_TO_ASSIST("POST /api/opportunities/{id}/assist-requests"),
+        MOVE_CLOSE_DATE("PUT /api/opportunities/{id}/close-date"),
         REPLACE_PRODUCT_CATALOG("PUT /api/products");
 
         final String label;
@@ -90,6 +92,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.ADD_SUBSCRIPTION,      row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.ADD_HEALTH_SIGNAL,     row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.RECORD_TOUCH_POINT,    row(201, 404, 201, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.CONTACT_LEFT,          row(200, 404, 200, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.RENEWAL_KICKOFF,       row(403, 403, 202, 403, 403, 403, 403, 403, 202, 401)),
             Map.entry(Endpoint.HEALTH_SWEEP,          row(403, 403, 202, 403, 403, 403, 403, 403, 202, 401)),
             Map.entry(Endpoint.VALIDATE_RULES,        row(403, 403, 200, 403, 403, 403, 403, 403, 200, 401)),
@@ -118,6 +121,8 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             Map.entry(Endpoint.SET_QUOTA,             row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
             // a sales manager asks a rep to help on a colleague's deal; reps do not task each other
             Map.entry(Endpoint.ASK_COLLEAGUE_TO_ASSIST, row(403, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
+            // the deal's owner or a sales manager moves its close date; another rep is refused
+            Map.entry(Endpoint.MOVE_CLOSE_DATE,       row(200, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
             // the catalog (prices, verticals, complements) is the sales managers' to keep; everyone reads it
             Map.entry(Endpoint.REPLACE_PRODUCT_CATALOG, row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
 
@@ -128,6 +133,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
     private static String ivysAccount;
     private static String ivysContact;
     private static String ivysDeal;
+    private static int closeDateMoves;
     private static Integer sharedDraft;
     private static String catalogBefore;
     private static Integer sharedRestoreTarget;
@@ -256,6 +262,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
                             + "\"csat\":4.5}");
             case RECORD_TOUCH_POINT -> new Call("/api/accounts/" + ivysAccount + "/touch-points",
                     "{\"contactId\":\"" + ivysContact + "\",\"kind\":\"CALL\",\"occurredAt\":\"2026-11-01T10:00:00Z\"}");
+            case CONTACT_LEFT -> new Call("/api/accounts/" + ivysAccount + "/contacts/"
+                    + created(post("/api/accounts/" + ivysAccount + "/contacts", TestUsers.MAX,
+                            "{\"name\":\"Lee Leaving\",\"role\":\"TECHNICAL\"}")).get("id").asText() + "/departure",
+                    "{\"leftAt\":\"2026-11-01T10:00:00Z\"}");
             case RENEWAL_KICKOFF -> new Call("/api/renewals/kickoff", "{}");
             case HEALTH_SWEEP -> new Call("/api/health/sweep", "{}");
             case VALIDATE_RULES -> new Call(rules + "/validate", json.writeValueAsString(Map.of("drl", activeDrl())));
@@ -302,6 +312,8 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
                 yield new Call("PUT", "/api/products", body, null);
             }
             case SET_QUOTA -> new Call("PUT", "/api/quotas/" + TestUsers.IVY + "/2031-Q1", "{\"EXPANSION\":100000}", null);
+            case MOVE_CLOSE_DATE -> new Call("PUT", "/api/opportunities/" + ivysDeal() + "/close-date",
+                    "{\"closeDate\":\"" + java.time.LocalDate.now().plusDays(61 + (closeDateMoves++)) + "\"}", null);
             case ASK_COLLEAGUE_TO_ASSIST -> new Call("/api/opportunities/" + ivysDeal() + "/assist-requests",
                     "{\"assistantId\":\"" + TestUsers.NED + "\",\"request\":\"Join the CFO call on Thursday\"}");
         };
