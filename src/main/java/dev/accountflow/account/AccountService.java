@@ -59,15 +59,6 @@ public class AccountService {
         return contacts.save(new Contact(account.getId(), name.trim(), email, role, lastEngagedAt));
     }
 
-    /** A contact who has already left the customer (an import or the demo book): kept with her history. */
-    @Transactional
-    public Contact addFormerContact(String accountId, String name, String email, ContactRole role,
-                                    Instant lastEngagedAt, Instant leftAt) {
-        Contact contact = addContact(accountId, name, email, role, lastEngagedAt);
-        contact.left(leftAt);
-        return contact;
-    }
-
     @Transactional
     public Subscription addSubscription(String accountId, String product, BigDecimal arr, LocalDate start, LocalDate end) {
         Account account = requireAccount(accountId);

@@ -32,6 +32,14 @@ public class Contact {
         this.lastEngagedAt = lastEngagedAt;
     }
 
+    /** Someone who has already left the customer (an import, the demo book): kept with her history. */
+    public static Contact former(String accountId, String name, String email, ContactRole role, Instant lastEngagedAt,
+                                 Instant leftAt) {
+        Contact contact = new Contact(accountId, name, email, role, lastEngagedAt);
+        contact.leftAt = leftAt;
+        return contact;
+    }
+
     /** A touch point with this person: the later of it and what was known before. */
     void engagedAt(Instant when) {
         if (lastEngagedAt == null || when.isAfter(lastEngagedAt)) {

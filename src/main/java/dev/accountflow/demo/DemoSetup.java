@@ -39,7 +39,7 @@ class DemoSetup {
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         team.ensure();
-        int created = portfolio.ensure(properties.accounts(), properties.seed(), today);
+        int created = portfolio.ensure(properties.accounts(), properties.seed(), today, properties.trouble());
         int started = kickoff.startDueRenewals(today);
         int opened = deals.ensure(today);
         log.info("Demo data: {} account(s) created, {} renewal(s) started, {} expansion/new-business deal(s) opened; "

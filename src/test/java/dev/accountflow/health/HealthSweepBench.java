@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accountflow.demo.DemoPortfolio;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.RuleBook;
@@ -25,8 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Not a test: `./mvnw -Pbench verify -Dit.test=HealthSweepBench` seeds 100,000 accounts with contacts, subscriptions
- * and usage signals on the local PostgreSQL, sweeps them through the API with the job executor on, and prints the
+ * Not a test: `./mvnw -Pbench verify -Dit.test=HealthSweepBench` makes a book of 100,000 accounts with the demo
+ * generator (contacts, subscriptions and usage signals) on the local PostgreSQL, sweeps them through the API with the job executor on, and prints the
  * sweep's wall time next to the rules alone, a bare JDBC read of the same rows (the floor) and the Camunda-only way
  * (a process instance with a DMN decision per account) on a 2,000-account sample.
  */
@@ -37,6 +38,9 @@ class HealthSweepBench extends PostgresIT {
 
     private static final int ACCOUNTS = Integer.getInteger("bench.accounts", 100_000);
     private static final int DMN_SAMPLE = 2_000;
+    private static final int TROUBLE = Integer.getInteger("bench.trouble", 20);
+    private double generatorSeconds;
+    private long generatedRows;
 
     @Autowired DataSource dataSource;
     @Autowired IdentityService identity;
@@ -44,10 +48,14 @@ class HealthSweepBench extends PostgresIT {
     @Autowired RuleBook rules;
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
+    @Autowired DemoPortfolio portfolio;
 
     @Test
     void sweepOf100000Accounts() throws Exception {
         TestUsers.ensure(identity);
+        // the demo book's owners
+        TestUsers.ensure(identity, "amy", "account-managers");
+        TestUsers.ensure(identity, "ben", "account-managers");
         seed();
         double floor = bareRead();
 
@@ -59,9 +67,21 @@ class HealthSweepBench extends PostgresIT {
         double seconds = (System.nanoTime() - begin) / 1e9;
         JsonNode run = run(runId);
 
-        List<AccountHealthFacts> book = facts.of(HealthFacts.Accounts.all(), SalesDates.today());
+        // the sweep's two parts alone, page by page as the sweep cuts the book: the facts read and the rules
+        List<AccountHealthFacts> book = new java.util.ArrayList<>();
+        long readBegin = System.nanoTime();
+        String after = "";
+        for (HealthFacts.Accounts page = facts.nextPage(after, SweepAccounts.BATCH_SIZE); page != null;
+             page = facts.nextPage(after, SweepAccounts.BATCH_SIZE)) {
+            List<AccountHealthFacts> read = facts.of(page, SalesDates.today());
+            book.addAll(read);
+            after = read.get(read.size() - 1).getAccountId();
+        }
+        double factsSeconds = (System.nanoTime() - readBegin) / 1e9;
         long rulesBegin = System.nanoTime();
-        book.forEach(rules::assessHealth);
+        for (int from = 0; from < book.size(); from += SweepAccounts.BATCH_SIZE) {
+            rules.assessHealth(book.subList(from, Math.min(book.size(), from + SweepAccounts.BATCH_SIZE)));
+        }
         double rulesMicros = (System.nanoTime() - rulesBegin) / 1e3 / book.size();
 
         long secondBegin = System.nanoTime();
@@ -74,18 +94,22 @@ class HealthSweepBench extends PostgresIT {
         double dmnSeconds = camundaOnly(book.subList(0, sample));
 
         System.out.printf("%n=== Portfolio health sweep bench ===%n"
-                        + "accounts in the book:                %,d%n"
+                        + "accounts in the book:                %,d (demo generator, %d%% allowed to slip: %,d rows "
+                        + "in %.1f s = %,.0f rows/s)%n"
                         + "first sweep end to end:              %.1f s = %.0f accounts/s (evaluated %d, raised %d, "
                         + "resolved %d, failed %d)%n"
                         + "second sweep (nothing changes):      %.1f s = %.0f accounts/s%n"
-                        + "rules alone per account:             %.1f µs%n"
+                        + "facts read alone, in pages of %d:   %.1f s%n"
+                        + "rules alone, one session per page:   %.1f µs per account%n"
                         + "bare JDBC read of the same rows:     %.1f s (ratio first sweep / read %.1f, second %.1f)%n"
                         + "Camunda-only (process + DMN per account), %,d-account sample: %.1f s = %.0f accounts/s "
                         + "(per account %.0f× the first sweep, %.0f× the second)%n"
                         + "cores: %d, max heap: %d MB%n%n",
-                run.get("accounts").asInt(), seconds, run.get("accounts").asInt() / seconds,
+                run.get("accounts").asInt(), TROUBLE, generatedRows, generatorSeconds, generatedRows / generatorSeconds,
+                seconds, run.get("accounts").asInt() / seconds,
                 run.get("evaluated").asInt(), run.get("raised").asInt(), run.get("resolved").asInt(),
-                run.get("failed").asInt(), secondSeconds, run.get("accounts").asInt() / secondSeconds, rulesMicros,
+                run.get("failed").asInt(), secondSeconds, run.get("accounts").asInt() / secondSeconds,
+                SweepAccounts.BATCH_SIZE, factsSeconds, rulesMicros,
                 floor, seconds / floor, secondSeconds / floor, sample, dmnSeconds, sample / dmnSeconds,
                 (dmnSeconds / sample) / (seconds / run.get("accounts").asInt()),
                 (dmnSeconds / sample) / (secondSeconds / run.get("accounts").asInt()),
@@ -115,44 +139,22 @@ class HealthSweepBench extends PostgresIT {
     }
 
     /**
-     * 100,000 accounts, 2 contacts, a subscription and 2 usage signals each, in a few set-based statements. The book
-     * is mostly healthy, as a real one is: about 1 in 20 accounts red (usage down 20% or more, or an executive silent
-     * for 60 days with the renewal inside 90 days), about 1 in 5 with a warning.
+     * The book as the demo generator makes it at any size ({@code accountflow.demo.accounts}): 3–5 contacts, 1–2
+     * subscriptions and a health signal per account, written in slices of 500 with batched inserts. With
+     * {@code bench.trouble} (percent, default 20) of the accounts allowed to slip, about 1 in 14 turns red and 1 in 4
+     * gets a warning, as in a real book.
      */
     private void seed() throws Exception {
+        long begin = System.nanoTime();
+        portfolio.ensure(ACCOUNTS, 20261127L, SalesDates.today(), TROUBLE);
+        generatorSeconds = (System.nanoTime() - begin) / 1e9;
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("""
-                    insert into account (id, name, name_key, vertical, territory, tier, owner_id, created_at)
-                    select 'bench-' || lpad(i::text, 7, '0'), 'Bench Account ' || i, 'bench account ' || i,
-                           (array['HEALTHCARE','FINANCIAL_SERVICES','INSURANCE','OTHER'])[1 + i % 4], 'NORTHEAST',
-                           (array['STRATEGIC','ENTERPRISE','GROWTH','GROWTH','GROWTH'])[1 + i % 5],
-                           case when i % 2 = 0 then 'ivy' else 'ned' end, now()
-                      from generate_series(1, {accounts}) i""".replace("{accounts}", String.valueOf(ACCOUNTS)));
-            sql.execute("""
-                    insert into contact (id, account_id, name, email, role, last_engaged_at)
-                    select 'bench-c1-' || i, 'bench-' || lpad(i::text, 7, '0'), 'Sponsor ' || i, null,
-                           case when i % 50 = 0 then 'TECHNICAL' else 'EXECUTIVE_SPONSOR' end,
-                           now() - ((i % 75) || ' days')::interval
-                      from generate_series(1, {accounts}) i""".replace("{accounts}", String.valueOf(ACCOUNTS)));
-            sql.execute("""
-                    insert into contact (id, account_id, name, email, role, last_engaged_at)
-                    select 'bench-c2-' || i, 'bench-' || lpad(i::text, 7, '0'), 'Champion ' || i, null,
-                           case when i % 45 = 0 then 'PROCUREMENT' else 'CHAMPION' end,
-                           now() - ((i % 30) || ' days')::interval
-                      from generate_series(1, {accounts}) i""".replace("{accounts}", String.valueOf(ACCOUNTS)));
-            sql.execute("""
-                    insert into subscription (id, account_id, product, arr, start_date, end_date, status)
-                    select 'bench-s-' || i, 'bench-' || lpad(i::text, 7, '0'), 'Claims Analytics',
-                           20000 + (i % 50) * 10000, current_date - 300, current_date + (i % 365), 'ACTIVE'
-                      from generate_series(1, {accounts}) i""".replace("{accounts}", String.valueOf(ACCOUNTS)));
-            sql.execute("""
-                    insert into health_signal (id, account_id, recorded_at, active_users_change_pct, open_escalations, csat)
-                    select 'bench-h' || n || '-' || i, 'bench-' || lpad(i::text, 7, '0'), now() - (n || ' days')::interval,
-                           case when i % 40 = 0 then -25 when i % 40 = 1 then -12 else ((i * 7 + n) % 20) - 5 end,
-                           case when i % 25 = 0 then 2 else (i + n) % 2 end,
-                           case when i % 30 = 0 then 2.6 else 3.2 + ((i + n) % 18) / 10.0 end
-                      from generate_series(1, {accounts}) i, generate_series(1, 2) n""".replace("{accounts}", String.valueOf(ACCOUNTS)));
             sql.execute("analyze");
+            try (ResultSet rows = sql.executeQuery("select (select count(*) from account) + (select count(*) from contact)"
+                    + " + (select count(*) from subscription) + (select count(*) from health_signal)")) {
+                rows.next();
+                generatedRows = rows.getLong(1);
+            }
         }
     }
 
@@ -162,9 +164,11 @@ class HealthSweepBench extends PostgresIT {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             for (String table : List.of("select id, name, tier, vertical from account",
-                    "select account_id, end_date, status from subscription",
-                    "select account_id, role, last_engaged_at from contact",
+                    "select account_id, end_date, status, product, arr from subscription",
+                    "select account_id, role, last_engaged_at, left_at from contact",
                     "select account_id, recorded_at, active_users_change_pct, open_escalations, csat from health_signal",
+                    "select account_id, close_date_pushes, name, close_date, first_close_date, amount from opportunity"
+                            + " where closed_at is null and close_date_pushes > 0",
                     "select account_id, code, severity from risk_flag where resolved_at is null")) {
                 try (Statement sql = connection.createStatement()) {
                     sql.setFetchSize(5_000);

@@ -38,7 +38,8 @@ public final class TestUsers {
         ensure(identity, MONITOR, "monitoring");
     }
 
-    private static void ensure(IdentityService identity, String id, String group) {
+    /** A user in a group (created when missing), e.g. the demo book's owners amy and ben for a benchmark. */
+    public static void ensure(IdentityService identity, String id, String group) {
         if (identity.createGroupQuery().groupId(group).count() == 0) {
             Group created = identity.newGroup(group);
             created.setName(group);
