@@ -16,15 +16,23 @@ import org.springframework.stereotype.Component;
 @Component("pageTheBook")
 class SweepAccounts implements JavaDelegate {
 
-    static final int BATCH_SIZE = 500;
+    static final int BATCH_SIZE = 2_000;
     static final String BATCH_VARIABLE = "accountBatch";
 
     private final JdbcTemplate jdbc;
     private final SweepRuns runs;
+    private final int pageSize;
 
-    SweepAccounts(JdbcTemplate jdbc, SweepRuns runs) {
+    SweepAccounts(JdbcTemplate jdbc, SweepRuns runs,
+                  @org.springframework.beans.factory.annotation.Value("${accountflow.health.sweep-page-size:"
+                          + BATCH_SIZE + "}") int pageSize) {
         this.jdbc = jdbc;
         this.runs = runs;
+        if (pageSize < 1 || pageSize > 10_000) {
+            throw new IllegalArgumentException("accountflow.health.sweep-page-size: " + pageSize
+                    + " is not between 1 and 10,000 accounts");
+        }
+        this.pageSize = pageSize;
     }
 
     /** The accounts after afterId (null: from the first) up to lastId, in id order. */
@@ -43,10 +51,10 @@ class SweepAccounts implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int accounts = jdbc.queryForObject("select count(*) from account", Integer.class);
-        // every BATCH_SIZE-th id closes a page, the last id closes the last one: one statement, a few rows back
+        // every page-size-th id closes a page, the last id closes the last one: one statement, a few rows back
         List<String> ends = new ArrayList<>(jdbc.queryForList("""
                 select id from (select id, row_number() over (order by id) as position from account) numbered
-                 where mod(position, ?) = 0 or position = ? order by id""", String.class, BATCH_SIZE, accounts));
+                 where mod(position, ?) = 0 or position = ? order by id""", String.class, pageSize, accounts));
         List<String> batches = new ArrayList<>();
         String after = null;
         for (String last : ends) {

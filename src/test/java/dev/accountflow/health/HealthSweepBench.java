@@ -39,6 +39,7 @@ class HealthSweepBench extends PostgresIT {
     private static final int ACCOUNTS = Integer.getInteger("bench.accounts", 100_000);
     private static final int DMN_SAMPLE = 2_000;
     private static final int TROUBLE = Integer.getInteger("bench.trouble", 20);
+    private static final int PAGE = Integer.getInteger("accountflow.health.sweep-page-size", SweepAccounts.BATCH_SIZE);
     private double generatorSeconds;
     private long generatedRows;
 
@@ -71,16 +72,16 @@ class HealthSweepBench extends PostgresIT {
         List<AccountHealthFacts> book = new java.util.ArrayList<>();
         long readBegin = System.nanoTime();
         String after = "";
-        for (HealthFacts.Accounts page = facts.nextPage(after, SweepAccounts.BATCH_SIZE); page != null;
-             page = facts.nextPage(after, SweepAccounts.BATCH_SIZE)) {
+        for (HealthFacts.Accounts page = facts.nextPage(after, PAGE); page != null;
+             page = facts.nextPage(after, PAGE)) {
             List<AccountHealthFacts> read = facts.of(page, SalesDates.today());
             book.addAll(read);
             after = read.get(read.size() - 1).getAccountId();
         }
         double factsSeconds = (System.nanoTime() - readBegin) / 1e9;
         long rulesBegin = System.nanoTime();
-        for (int from = 0; from < book.size(); from += SweepAccounts.BATCH_SIZE) {
-            rules.assessHealth(book.subList(from, Math.min(book.size(), from + SweepAccounts.BATCH_SIZE)));
+        for (int from = 0; from < book.size(); from += PAGE) {
+            rules.assessHealth(book.subList(from, Math.min(book.size(), from + PAGE)));
         }
         double rulesMicros = (System.nanoTime() - rulesBegin) / 1e3 / book.size();
 
@@ -109,7 +110,7 @@ class HealthSweepBench extends PostgresIT {
                 seconds, run.get("accounts").asInt() / seconds,
                 run.get("evaluated").asInt(), run.get("raised").asInt(), run.get("resolved").asInt(),
                 run.get("failed").asInt(), secondSeconds, run.get("accounts").asInt() / secondSeconds,
-                SweepAccounts.BATCH_SIZE, factsSeconds, rulesMicros,
+                PAGE, factsSeconds, rulesMicros,
                 floor, seconds / floor, secondSeconds / floor, sample, dmnSeconds, sample / dmnSeconds,
                 (dmnSeconds / sample) / (seconds / run.get("accounts").asInt()),
                 (dmnSeconds / sample) / (secondSeconds / run.get("accounts").asInt()),
