@@ -15,6 +15,16 @@ public class AccountHealthFacts {
     private Double activeUsersChangePct;
     private int openEscalations;
     private Double csat;
+    /** The product of the next subscription to renew, and its ARR (null when nothing renews). */
+    private String renewalProduct;
+    private java.math.BigDecimal renewalArr;
+    /** Days since the last executive sponsor who left the customer left (null: none left). */
+    private Integer daysSinceSponsorLeft;
+    /** The open deal whose close date was pushed most often: how often, its name and its dates (0: none pushed). */
+    private int closeDatePushes;
+    private String slippingOpportunity;
+    private java.time.LocalDate slippingCloseDate;
+    private java.time.LocalDate slippingFirstCloseDate;
 
     public AccountHealthFacts() {
     }
@@ -116,17 +126,6 @@ public class AccountHealthFacts {
         this.csat = csat;
     }
 
-    /** The product of the next subscription to renew, and its ARR (null when nothing renews). */
-    private String renewalProduct;
-    private java.math.BigDecimal renewalArr;
-    /** Days since the last executive sponsor who left the customer left (null: none left). */
-    private Integer daysSinceSponsorLeft;
-    /** The open deal whose close date was pushed most often: how often, its name and its dates (0: none pushed). */
-    private int closeDatePushes;
-    private String slippingOpportunity;
-    private java.time.LocalDate slippingCloseDate;
-    private java.time.LocalDate slippingFirstCloseDate;
-
     public String getRenewalProduct() { return renewalProduct; }
     public void setRenewalProduct(String renewalProduct) { this.renewalProduct = renewalProduct; }
     public java.math.BigDecimal getRenewalArr() { return renewalArr; }
@@ -134,6 +133,7 @@ public class AccountHealthFacts {
     public Integer getDaysSinceSponsorLeft() { return daysSinceSponsorLeft; }
     public void setDaysSinceSponsorLeft(Integer daysSinceSponsorLeft) { this.daysSinceSponsorLeft = daysSinceSponsorLeft; }
     /** Whether an executive sponsor of the account left the customer (a current one may have replaced her). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isExecutiveSponsorLeft() { return daysSinceSponsorLeft != null; }
     public int getCloseDatePushes() { return closeDatePushes; }
     public void setCloseDatePushes(int closeDatePushes) { this.closeDatePushes = closeDatePushes; }
