@@ -138,7 +138,8 @@ class AccountPage {
                 Shown.money(totalArr), subscriptionViews,
                 contacts.stream().map(c -> new ContactView(c.getId(), c.getName(), Shown.words(c.getRole()),
                         c.getEmail() == null ? "" : c.getEmail(), Shown.date(c.getLastEngagedAt()),
-                        c.getRole() == ContactRole.EXECUTIVE_SPONSOR, c.hasLeft() ? Shown.date(c.getLeftAt()) : ""))
+                        c.getRole() == ContactRole.EXECUTIVE_SPONSOR && !c.hasLeft(),
+                        c.hasLeft() ? Shown.date(c.getLeftAt()) : ""))
                         .toList(),
                 executiveLastContact,
                 touchPoints.stream().map(t -> new TouchPointView(Shown.date(t.getOccurredAt()), Shown.words(t.getKind()),

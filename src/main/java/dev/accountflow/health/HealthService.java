@@ -39,10 +39,12 @@ public class HealthService {
     private final AtRiskPlaybooks playbooks;
     private final AccountFigures figures;
     private final EntityManager entities;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
 
     HealthService(AccountService accounts, RuleBook rules, DecisionLog decisions, RiskFlagRepository flags,
                   HealthFacts facts, HealthNotices notices, AtRiskPlaybooks playbooks, AccountFigures figures,
-                  EntityManager entities) {
+                  EntityManager entities, org.camunda.bpm.engine.RuntimeService runtime) {
+        this.runtime = runtime;
         this.notices = notices;
         this.playbooks = playbooks;
         this.entities = entities;
@@ -199,6 +201,14 @@ public class HealthService {
 
     /** An account's health facts with who owns it and its live ARR. */
     public record PageFacts(AccountHealthFacts facts, String ownerId, java.math.BigDecimal liveArr) {
+    }
+
+    /**
+     * Asks for a portfolio sweep at once, as a sales manager can over the API (the demo's first start does, so the
+     * whole demo book has its flags before the first night); returns the run id.
+     */
+    public String askForSweep() {
+        return HealthSweepController.askForSweep(runtime);
     }
 
     /** What one batch of a sweep did. */

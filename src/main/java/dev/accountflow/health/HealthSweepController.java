@@ -31,7 +31,12 @@ class HealthSweepController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> sweep() {
-        return Map.of("runId", runtime.startProcessInstanceByMessage(SWEEP_ASKED).getId());
+        return Map.of("runId", askForSweep(runtime));
+    }
+
+    /** Starts a sweep run now; returns its run id (the process instance). */
+    static String askForSweep(RuntimeService runtime) {
+        return runtime.startProcessInstanceByMessage(SWEEP_ASKED).getId();
     }
 
     @GetMapping("/{runId}")

@@ -63,6 +63,31 @@ class BookPageWritesIT extends PostgresIT {
         assertThat(touchPoints()).isEqualTo(expected == 302 ? 1 : 0);
     }
 
+    @ParameterizedTest(name = "{0} says a contact left: {1}")
+    @CsvSource({"ivy, 302", "ned, 404", "max, 302", "pia, 403", "sol, 403", "sid, 403", "sue, 403", "bill, 403",
+            "ada, 403", "anonymous, 401"})
+    void departureByRole(String who, int expected) {
+        HttpResponse<String> answer = form(who, "/accounts/" + account.getId() + "/contacts/" + sponsor.getId()
+                + "/departure", Map.of("date", TODAY));
+        assertAnswer(who, answer, expected, "/accounts/" + account.getId());
+        assertThat(departed()).isEqualTo(expected == 302 ? 1 : 0);
+        if (expected == 302) {
+            assertThat(jdbc.queryForObject("select count(*) from risk_flag where account_id = ? and code = "
+                    + "'SPONSOR_LEFT' and resolved_at is null", Integer.class, account.getId()))
+                    .as("the account turns red at once").isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "a departure on {0} stores nothing")
+    @CsvSource(nullValues = "NULL", value = {"NULL", "tomorrow", "1899-12-31", "2026-02-30", "'4 Jan 2027'"})
+    void badDepartureDayStoresNothing(String date) {
+        String day = "tomorrow".equals(date) ? LocalDate.now(ZoneOffset.UTC).plusDays(1).toString() : date;
+        HttpResponse<String> answer = form(TestUsers.IVY, "/accounts/" + account.getId() + "/contacts/"
+                + sponsor.getId() + "/departure", day == null ? Map.of() : Map.of("date", day));
+        assertThat(answer.statusCode()).as("the page comes back with its message").isEqualTo(302);
+        assertThat(departed()).isZero();
+    }
+
     @ParameterizedTest(name = "{0} adds a plan objective: {1}")
     @CsvSource({"ivy, 302", "ned, 404", "max, 302", "pia, 403", "sol, 403", "sid, 403", "sue, 403", "bill, 403",
             "ada, 403", "anonymous, 401"})
@@ -213,6 +238,11 @@ class BookPageWritesIT extends PostgresIT {
                 .statusCode()).isEqualTo(302);
         return jdbc.queryForObject("select o.id from plan_objective o join account_plan p on p.id = o.plan_id"
                 + " where p.account_id = ?", String.class, account.getId());
+    }
+
+    private int departed() {
+        return jdbc.queryForObject("select count(*) from contact where account_id = ? and left_at is not null",
+                Integer.class, account.getId());
     }
 
     private HttpResponse<String> form(String user, String path, Map<String, String> fields) {
