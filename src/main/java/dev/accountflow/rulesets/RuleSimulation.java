@@ -50,7 +50,8 @@ class RuleSimulation {
 
     private static final int PAGE = 500;
     // the variables the assignment facts read (see TaskAssignment.factsFor)
-    private static final String[] TASK_FACT_VARIABLES = {"accountId", "arr", "endDate", "atRisk", "pmGroup"};
+    private static final String[] TASK_FACT_VARIABLES = {"accountId", "arr", "endDate", "atRisk", "pmGroup",
+            "escalationGroup"};
 
     private final RuleSetService ruleSets;
     private final RuleBook ruleBook;
