@@ -159,7 +159,7 @@ public class Escalations {
                 + " business hours), resolve by " + shown(clock.resolveBy()) + " ("
                 + routing.getResolveWithinBusinessDays() + " business days)";
         record(escalation, EntryKind.ROUTED, "Routed to " + group + ": " + sla, null, now);
-        tellAm(escalation, account, "routed", "Escalation routed to " + group,
+        tellAm(escalation, account, "routed", "Escalation routed to " + group + " — " + account.getName(),
                 List.of("Your " + escalation.getSeverity() + " escalation for " + account.getName() + " ("
                         + escalation.getSummary() + ") went to " + group + ".", "The SLA: " + sla + ".",
                         "Why: " + String.join("; ", routing.getReasons())), decisionId);
@@ -181,7 +181,7 @@ public class Escalations {
         escalation.acknowledged(by, now, BusinessHours.between(escalation.getCreatedAt(), now));
         record(escalation, EntryKind.ACKNOWLEDGED, note, by, now);
         Account account = accounts.account(escalation.getAccountId()).orElseThrow();
-        tellAm(escalation, account, "acknowledged:" + escalation.getReopened(), "Escalation acknowledged by " + by,
+        tellAm(escalation, account, "acknowledged:" + escalation.getReopened(), "Escalation acknowledged by " + by + " — " + account.getName(),
                 List.of(by + " (" + escalation.getRoutedGroup() + ") acknowledged your escalation for "
                         + account.getName() + ": " + escalation.getSummary() + ".",
                         note == null ? "" : "Their note: " + note,
@@ -194,7 +194,7 @@ public class Escalations {
         Escalation escalation = escalation(escalationId);
         EscalationEntry entry = record(escalation, EntryKind.NOTE, note, by, now());
         Account account = accounts.account(escalation.getAccountId()).orElseThrow();
-        tellAm(escalation, account, "note:" + entry.getId(), "Note on the escalation from " + by,
+        tellAm(escalation, account, "note:" + entry.getId(), "Note on the escalation from " + by + " — " + account.getName(),
                 List.of(by + " (" + escalation.getRoutedGroup() + ") on your escalation for " + account.getName()
                         + " (" + escalation.getSummary() + "):", note), null);
     }
