@@ -42,6 +42,9 @@ public class Escalations {
 
     static final String PROCESS = "customer-escalation";
     static final String CONFIRM_TASK = "Task_ConfirmWithCustomer";
+    /** The renewal process (DESIGN.md) whose tasks show the account's open escalations. */
+    static final String RENEWAL_PROCESS = "renewal";
+    static final String ON_TASKS = "customerEscalations";
     static final Set<EscalationStatus> UNRESOLVED = EnumSet.of(EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED);
     /** The groups whose members answer escalations; a member sees the queues of her groups. */
     static final List<String> ANSWERING_GROUPS = List.of("support", "services", "billing", "legal", "pm-commerce",
@@ -90,6 +93,7 @@ public class Escalations {
                 "accountName", account.getName(), "summary", escalation.getSummary(),
                 "customerImpact", escalation.getCustomerImpact(), "division", in.division().name(),
                 "severity", in.severity().name()));
+        showOnLinkedWork(escalation);
         return escalation;
     }
 
@@ -180,6 +184,7 @@ public class Escalations {
         Instant now = now();
         escalation.acknowledged(by, now, BusinessHours.between(escalation.getCreatedAt(), now));
         record(escalation, EntryKind.ACKNOWLEDGED, note, by, now);
+        showOnLinkedWork(escalation);
         Account account = accounts.account(escalation.getAccountId()).orElseThrow();
         tellAm(escalation, account, "acknowledged:" + escalation.getReopened(), "Escalation acknowledged by " + by + " — " + account.getName(),
                 List.of(by + " (" + escalation.getRoutedGroup() + ") acknowledged your escalation for "
@@ -206,6 +211,7 @@ public class Escalations {
         Instant now = now();
         escalation.resolved(by, now, resolution, BusinessHours.between(escalation.getCreatedAt(), now));
         record(escalation, EntryKind.RESOLVED, resolution, by, now);
+        showOnLinkedWork(escalation);
         Account account = accounts.account(escalation.getAccountId()).orElseThrow();
         tellAm(escalation, account, "resolved:" + escalation.getReopened(), "Escalation resolved — " + account.getName(),
                 List.of(by + " (" + escalation.getRoutedGroup() + ") resolved your escalation for "
@@ -221,6 +227,7 @@ public class Escalations {
         Instant now = now();
         escalation.closed(now);
         record(escalation, EntryKind.CLOSED, "Confirmed with the customer", by, now);
+        showOnLinkedWork(escalation);
     }
 
     /** The customer says it is not solved: the division works it again under a fresh SLA and hears why. */
@@ -231,6 +238,7 @@ public class Escalations {
         Clock clock = clock(escalation.getRoutedGroup(), now, escalation.getAcknowledgeHours(), escalation.getResolveDays());
         escalation.reopened(clock.acknowledgeBy(), clock.resolveBy());
         record(escalation, EntryKind.REOPENED, reason, by, now);
+        showOnLinkedWork(escalation);
         Account account = accounts.account(escalation.getAccountId()).orElseThrow();
         outbox.notifyGroup(escalation.getRoutedGroup(), new Letter("Hello,", List.of(by + " reopened the "
                 + escalation.getSeverity() + " escalation for " + account.getName() + ": " + escalation.getSummary()
@@ -381,7 +389,37 @@ public class Escalations {
         return ANSWERING_GROUPS.stream().filter(user::isIn).toList();
     }
 
+    /**
+     * The account's escalations that are not closed, a markdown line each (severity, division, summary linked to the
+     * account page, where it stands); null when there are none, so tasks show nothing.
+     */
+    @Transactional(readOnly = true)
+    public String openOnAccount(String accountId) {
+        Instant now = now();
+        List<Escalation> open = escalations.findByAccountIdOrderByCreatedAtDesc(accountId).stream()
+                .filter(e -> e.getStatus() != EscalationStatus.CLOSED).toList();
+        if (open.isEmpty()) {
+            return null;
+        }
+        return open.stream().map(e -> "- " + e.getSeverity() + " " + words(e.getDivision()) + ": ["
+                + e.getSummary().replaceAll("[\\[\\]]", "") + "](/accounts/" + accountId + "#escalations) — "
+                + EscalationLine.clock(e, now)).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     // --- internals ---
+
+    // the linked deal's tasks and the account's renewal tasks show where its escalations stand; found from the
+    // database by business key (a renewal's is its subscription, a deal's its opportunity), never from variables
+    private void showOnLinkedWork(Escalation escalation) {
+        String text = openOnAccount(escalation.getAccountId());
+        List<String> keys = new ArrayList<>();
+        accounts.subscriptionsOf(escalation.getAccountId()).forEach(s -> keys.add(s.getId()));
+        escalations.findByAccountIdOrderByCreatedAtDesc(escalation.getAccountId()).stream()
+                .map(Escalation::getOpportunityId).filter(java.util.Objects::nonNull).distinct().forEach(keys::add);
+        // an account holds a handful of subscriptions and deals: one query each
+        keys.forEach(key -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()
+                .forEach(p -> runtime.setVariable(p.getId(), ON_TASKS, text)));
+    }
 
     private EscalationEntry record(Escalation escalation, EntryKind kind, String detail, String actor, Instant at) {
         return entries.save(new EscalationEntry(escalation.getId(), kind, detail, actor, at));

@@ -50,9 +50,10 @@ class HealthFacts {
 
     List<AccountHealthFacts> of(Accounts which, LocalDate today) {
         String sql = FACTS.replace("{account}", which.on("a.id")).replace("{subscription}", which.on("s.account_id"))
-                .replace("{contact}", which.on("c.account_id")).replace("{signal}", which.on("h.account_id"));
+                .replace("{contact}", which.on("c.account_id")).replace("{signal}", which.on("h.account_id"))
+                .replace("{escalation}", which.on("x.account_id"));
         List<Object> params = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             params.addAll(List.of(which.params()));
         }
         return jdbc.query(sql, (rows, i) -> facts(rows, today), params.toArray());
@@ -81,6 +82,16 @@ class HealthFacts {
         if (!rows.wasNull()) {
             facts.setOpenEscalations(escalations);
         }
+        // escalations raised in AccountFlow count as well as the number a signal carried: the greater of the two
+        int raised = rows.getInt("open_raised");
+        facts.setOpenCustomerEscalations(raised);
+        facts.setOpenEscalations(Math.max(facts.getOpenEscalations(), raised));
+        Timestamp oldest = rows.getTimestamp("oldest_raised");
+        if (oldest != null) {
+            facts.setOldestOpenEscalationDays((int) ChronoUnit.DAYS.between(
+                    oldest.toInstant().atZone(ZoneOffset.UTC).toLocalDate(), today));
+        }
+        facts.setWorstOpenEscalationSeverity(rows.getString("worst_severity"));
         BigDecimal csat = rows.getBigDecimal("csat");
         if (csat != null) {
             facts.setCsat(csat.doubleValue());
@@ -90,7 +101,8 @@ class HealthFacts {
 
     private static final String FACTS = """
             select a.id, a.name, a.tier, a.vertical, r.next_end, e.sponsors, e.champions, e.sponsor_engaged,
-                   h.active_users_change_pct, h.open_escalations, h.csat
+                   h.active_users_change_pct, h.open_escalations, h.csat,
+                   coalesce(x.open_raised, 0) as open_raised, x.oldest_raised, x.worst_severity
               from account a
               left join (select s.account_id, min(s.end_date) as next_end from subscription s
                           where {subscription} and s.status in ('ACTIVE', 'IN_RENEWAL')
@@ -104,6 +116,10 @@ class HealthFacts {
               left join (select h.account_id, h.active_users_change_pct, h.open_escalations, h.csat,
                                 row_number() over (partition by h.account_id order by h.recorded_at desc) as latest
                            from health_signal h where {signal}) h on h.account_id = a.id and h.latest = 1
+              left join (select x.account_id, count(*) as open_raised, min(x.created_at) as oldest_raised,
+                                min(x.severity) as worst_severity
+                           from escalation x where {escalation} and x.status <> 'CLOSED'
+                          group by x.account_id) x on x.account_id = a.id
              where {account}
              order by a.id""";
 }

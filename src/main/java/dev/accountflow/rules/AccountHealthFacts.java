@@ -15,6 +15,10 @@ public class AccountHealthFacts {
     private Double activeUsersChangePct;
     private int openEscalations;
     private Double csat;
+    // the account's customer escalations not yet closed, read from the escalation table itself
+    private int openCustomerEscalations;
+    private Integer oldestOpenEscalationDays;
+    private String worstOpenEscalationSeverity;
 
     public AccountHealthFacts() {
     }
@@ -114,5 +118,32 @@ public class AccountHealthFacts {
 
     public void setCsat(Double csat) {
         this.csat = csat;
+    }
+
+    /** Customer escalations raised for the account and not yet closed. */
+    public int getOpenCustomerEscalations() {
+        return openCustomerEscalations;
+    }
+
+    public void setOpenCustomerEscalations(int openCustomerEscalations) {
+        this.openCustomerEscalations = openCustomerEscalations;
+    }
+
+    /** Days since the oldest open customer escalation was raised; null when none is open. */
+    public Integer getOldestOpenEscalationDays() {
+        return oldestOpenEscalationDays;
+    }
+
+    public void setOldestOpenEscalationDays(Integer oldestOpenEscalationDays) {
+        this.oldestOpenEscalationDays = oldestOpenEscalationDays;
+    }
+
+    /** The worst severity among open customer escalations (S1 worst); null when none is open. */
+    public String getWorstOpenEscalationSeverity() {
+        return worstOpenEscalationSeverity;
+    }
+
+    public void setWorstOpenEscalationSeverity(String worstOpenEscalationSeverity) {
+        this.worstOpenEscalationSeverity = worstOpenEscalationSeverity;
     }
 }

@@ -50,6 +50,7 @@ class EscalationApiIT extends PostgresIT {
     @Autowired ManagementService management;
     @Autowired MailDelivery mailDelivery;
     @Autowired JdbcTemplate jdbc;
+    @Autowired dev.accountflow.health.HealthService health;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -159,6 +160,58 @@ class EscalationApiIT extends PostgresIT {
         assertThat(shown.toString()).contains(id);
         assertThat(jdbc.queryForObject("select breached_at is not null from escalation where id = ?", Boolean.class, id))
                 .isTrue();
+    }
+
+    @Test
+    void theLinkedDealsTasksShowTheOpenEscalationAndWhereItStands() throws Exception {
+        Account account = account(TestUsers.IVY, Tier.ENTERPRISE);
+        HttpResponse<String> deal = post("/api/opportunities", TestUsers.IVY, "{\"accountId\":\"" + account.getId()
+                + "\",\"type\":\"EXPANSION\",\"name\":\"Escalated expansion\",\"product\":\"Analytics\","
+                + "\"amount\":50000,\"closeDate\":\"" + LocalDate.now().plusDays(60) + "\"}");
+        assertThat(deal.statusCode()).as(deal.body()).isEqualTo(201);
+        String dealId = json.readTree(deal.body()).get("id").asText();
+        String summary = "Single sign-on broken " + unique();
+
+        HttpResponse<String> raised = post("/api/escalations", TestUsers.IVY, json.writeValueAsString(Map.of(
+                "accountId", account.getId(), "division", "SUPPORT", "severity", "S2", "summary", summary,
+                "customerImpact", "Nobody can sign in", "opportunityId", dealId)));
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+
+        Task stage = tasks.createTaskQuery().processInstanceBusinessKey(dealId).list().get(0);
+        String shown = (String) tasks.getVariable(stage.getId(), "customerEscalations");
+        assertThat(shown).contains("S2 Support").contains(summary).contains("Acknowledge by")
+                .contains("/accounts/" + account.getId() + "#escalations");
+
+        Task acknowledge = openTask(json.readTree(raised.body()).get("id").asText());
+        tasks.claim(acknowledge.getId(), TestUsers.SUPPORT);
+        tasks.complete(acknowledge.getId());
+        assertThat((String) tasks.getVariable(stage.getId(), "customerEscalations")).as("where it stands now")
+                .contains("Resolve by");
+    }
+
+    @Test
+    void openEscalationsAreHealthFactsCountedWithTheSignalsNumberOldestAgeAndWorstSeverity() throws Exception {
+        Account account = account(TestUsers.IVY, Tier.ENTERPRISE);
+        accounts.addHealthSignal(account.getId(), Instant.now(), null, 1, null);
+        for (String severity : List.of("S3", "S2")) {
+            assertThat(post("/api/escalations", TestUsers.IVY, body(account.getId(), "SUPPORT", severity,
+                    "Outage " + severity, "Reports are late")).statusCode()).isEqualTo(201);
+        }
+        jdbc.update("update escalation set created_at = created_at - interval '6 days' where account_id = ?"
+                + " and severity = 'S3'", account.getId());
+
+        var facts = health.currentFacts(account.getId());
+        assertThat(facts.getOpenCustomerEscalations()).isEqualTo(2);
+        assertThat(facts.getOpenEscalations()).as("the greater of the signal's 1 and the 2 raised").isEqualTo(2);
+        assertThat(facts.getOldestOpenEscalationDays()).isEqualTo(6);
+        assertThat(facts.getWorstOpenEscalationSeverity()).isEqualTo("S2");
+
+        jdbc.update("update escalation set status = 'CLOSED' where account_id = ?", account.getId());
+        var closed = health.currentFacts(account.getId());
+        assertThat(closed.getOpenCustomerEscalations()).isZero();
+        assertThat(closed.getOpenEscalations()).as("the signal's number stands").isEqualTo(1);
+        assertThat(closed.getOldestOpenEscalationDays()).isNull();
+        assertThat(closed.getWorstOpenEscalationSeverity()).isNull();
     }
 
     @Test
