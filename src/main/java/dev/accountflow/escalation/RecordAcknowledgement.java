@@ -18,5 +18,7 @@ class RecordAcknowledgement implements TaskListener {
     public void notify(DelegateTask task) {
         escalations.acknowledge(task.getExecution().getProcessBusinessKey(), TaskAnswers.who(task),
                 TaskAnswers.text(task, "acknowledgeNote"));
+        // a reopened escalation is acknowledged again from an empty form
+        task.getExecution().removeVariable("acknowledgeNote");
     }
 }
