@@ -160,6 +160,14 @@ class EscalationApiIT extends PostgresIT {
         assertThat(shown.toString()).contains(id);
         assertThat(jdbc.queryForObject("select breached_at is not null from escalation where id = ?", Boolean.class, id))
                 .isTrue();
+
+        HttpResponse<String> page = get("/escalations", TestUsers.MAX);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Breaches").contains(account.getName()).contains("Payments rejected")
+                .contains("Time to acknowledge and resolve").contains("Billing");
+        HttpResponse<String> queue = get("/escalations", TestUsers.BILLING);
+        assertThat(queue.body()).contains("Your queue: billing").contains("Payments rejected")
+                .doesNotContain("id=\"escalation-breaches\"");
     }
 
     @Test
