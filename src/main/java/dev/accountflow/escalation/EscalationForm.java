@@ -3,7 +3,6 @@ package dev.accountflow.escalation;
 import dev.accountflow.web.ApiException;
 import dev.accountflow.web.TypedFields;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -26,8 +25,8 @@ final class EscalationForm {
     static Escalations.NewEscalation read(Map<String, ?> fields) {
         List<String> problems = new ArrayList<>();
         String accountId = TypedFields.line(fields, "accountId", 36, true, problems);
-        Division division = choice(fields, "division", Division.class, problems);
-        Severity severity = choice(fields, "severity", Severity.class, problems);
+        Division division = TypedFields.choice(fields, "division", Division.class, true, problems);
+        Severity severity = TypedFields.choice(fields, "severity", Severity.class, true, problems);
         String summary = TypedFields.line(fields, "summary", SUMMARY_LENGTH, true, problems);
         String impact = TypedFields.lines(fields, "customerImpact", IMPACT_LENGTH, true, problems);
         String contactId = TypedFields.line(fields, "contactId", 36, false, problems);
@@ -36,23 +35,5 @@ final class EscalationForm {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid escalation", problems);
         }
         return new Escalations.NewEscalation(accountId, division, severity, summary, impact, contactId, opportunityId);
-    }
-
-    private static <E extends Enum<E>> E choice(Map<String, ?> fields, String field, Class<E> type,
-                                                List<String> problems) {
-        Object value = fields.get(field);
-        String typed = value == null ? "" : value.toString().strip();
-        String names = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-        if (typed.isEmpty()) {
-            problems.add(field + ": pick one of " + names);
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, typed);
-        } catch (IllegalArgumentException e) {
-            problems.add(field + ": '" + (typed.length() > 40 ? typed.substring(0, 40) + "…" : typed)
-                    + "' is not one of " + names);
-            return null;
-        }
     }
 }

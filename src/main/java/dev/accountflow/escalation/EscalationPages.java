@@ -3,6 +3,7 @@ package dev.accountflow.escalation;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
+import dev.accountflow.web.PageRefusals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -94,7 +95,7 @@ class EscalationPages {
                     + "' raised and routed to " + routed.getRoutedGroup() + ": acknowledge by "
                     + Escalations.shown(routed.getAcknowledgeBy()) + ".");
         } catch (ApiException e) {
-            refusedOnThePage(e, flash);
+            PageRefusals.showOrThrow(e, flash);
         }
         return "redirect:/accounts/" + id + "#escalations";
     }
@@ -112,18 +113,9 @@ class EscalationPages {
                     : "Escalation '" + escalation.getSummary() + "' reopened: " + escalation.getRoutedGroup()
                     + " works it again.");
         } catch (ApiException e) {
-            refusedOnThePage(e, flash);
+            PageRefusals.showOrThrow(e, flash);
         }
         return "redirect:/accounts/" + escalation.getAccountId() + "#escalations";
-    }
-
-    // a bad field comes back to the page with its message; who may not do it gets the status itself
-    private static void refusedOnThePage(ApiException e, RedirectAttributes flash) {
-        if (e.status() != HttpStatus.BAD_REQUEST && e.status() != HttpStatus.CONFLICT) {
-            throw new ResponseStatusException(e.status(), e.getMessage());
-        }
-        flash.addFlashAttribute("problem", String.join("; ", e.details().isEmpty() ? List.of(e.getMessage())
-                : e.details()));
     }
 
     // the page's accounts read once, not once per row
