@@ -11,6 +11,8 @@ interface EscalationRepository extends JpaRepository<Escalation, String> {
 
     List<Escalation> findByAccountIdOrderByCreatedAtDesc(String accountId);
 
+    List<Escalation> findByOpportunityIdOrderByCreatedAtDesc(String opportunityId);
+
     Page<Escalation> findAllByOrderByCreatedAtDesc(Pageable page);
 
     Page<Escalation> findByAccountIdInOrderByCreatedAtDesc(Collection<String> accountIds, Pageable page);

@@ -44,6 +44,8 @@ public class Escalations {
     static final String CONFIRM_TASK = "Task_ConfirmWithCustomer";
     /** The renewal process (DESIGN.md) whose tasks show the account's open escalations. */
     static final String RENEWAL_PROCESS = "renewal";
+    /** The deal process (DESIGN.md) whose tasks show the escalations linked to the deal. */
+    static final String OPPORTUNITY_PROCESS = "opportunity";
     static final String ON_TASKS = "customerEscalations";
     static final Set<EscalationStatus> UNRESOLVED = EnumSet.of(EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED);
     /** The groups whose members answer escalations; a member sees the queues of her groups. */
@@ -391,34 +393,46 @@ public class Escalations {
 
     /**
      * The account's escalations that are not closed, a markdown line each (severity, division, summary linked to the
-     * account page, where it stands); null when there are none, so tasks show nothing.
+     * account page, where it stands); null when there are none, so its renewal's tasks show nothing.
      */
     @Transactional(readOnly = true)
     public String openOnAccount(String accountId) {
+        return lines(escalations.findByAccountIdOrderByCreatedAtDesc(accountId));
+    }
+
+    /** The open escalations linked to a deal, as {@link #openOnAccount} writes them; null when there are none. */
+    @Transactional(readOnly = true)
+    public String openOnDeal(String opportunityId) {
+        return lines(escalations.findByOpportunityIdOrderByCreatedAtDesc(opportunityId));
+    }
+
+    private static String lines(List<Escalation> escalations) {
         Instant now = now();
-        List<Escalation> open = escalations.findByAccountIdOrderByCreatedAtDesc(accountId).stream()
-                .filter(e -> e.getStatus() != EscalationStatus.CLOSED).toList();
+        List<Escalation> open = escalations.stream().filter(e -> e.getStatus() != EscalationStatus.CLOSED).toList();
         if (open.isEmpty()) {
             return null;
         }
         return open.stream().map(e -> "- " + e.getSeverity() + " " + words(e.getDivision()) + ": ["
-                + e.getSummary().replaceAll("[\\[\\]]", "") + "](/accounts/" + accountId + "#escalations) — "
+                + e.getSummary().replaceAll("[\\[\\]]", "") + "](/accounts/" + e.getAccountId() + "#escalations) — "
                 + EscalationLine.clock(e, now)).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     // --- internals ---
 
-    // the linked deal's tasks and the account's renewal tasks show where its escalations stand; found from the
+    // the account's renewal tasks and the linked deal's tasks show where its escalations stand; found from the
     // database by business key (a renewal's is its subscription, a deal's its opportunity), never from variables
     private void showOnLinkedWork(Escalation escalation) {
-        String text = openOnAccount(escalation.getAccountId());
-        List<String> keys = new ArrayList<>();
-        accounts.subscriptionsOf(escalation.getAccountId()).forEach(s -> keys.add(s.getId()));
-        escalations.findByAccountIdOrderByCreatedAtDesc(escalation.getAccountId()).stream()
-                .map(Escalation::getOpportunityId).filter(java.util.Objects::nonNull).distinct().forEach(keys::add);
-        // an account holds a handful of subscriptions and deals: one query each
-        keys.forEach(key -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()
-                .forEach(p -> runtime.setVariable(p.getId(), ON_TASKS, text)));
+        String onRenewals = openOnAccount(escalation.getAccountId());
+        // an account holds a handful of subscriptions: one query each
+        accounts.subscriptionsOf(escalation.getAccountId()).forEach(s -> runtime.createProcessInstanceQuery()
+                .processDefinitionKey(RENEWAL_PROCESS).processInstanceBusinessKey(s.getId()).active().list()
+                .forEach(p -> runtime.setVariable(p.getId(), ON_TASKS, onRenewals)));
+        if (escalation.getOpportunityId() != null) {
+            String onDeal = openOnDeal(escalation.getOpportunityId());
+            runtime.createProcessInstanceQuery().processDefinitionKey(OPPORTUNITY_PROCESS)
+                    .processInstanceBusinessKey(escalation.getOpportunityId()).active().list()
+                    .forEach(p -> runtime.setVariable(p.getId(), ON_TASKS, onDeal));
+        }
     }
 
     private EscalationEntry record(Escalation escalation, EntryKind kind, String detail, String actor, Instant at) {

@@ -51,6 +51,7 @@ class EscalationApiIT extends PostgresIT {
     @Autowired MailDelivery mailDelivery;
     @Autowired JdbcTemplate jdbc;
     @Autowired dev.accountflow.health.HealthService health;
+    @Autowired dev.accountflow.renewal.RenewalWindow renewalWindow;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -195,6 +196,29 @@ class EscalationApiIT extends PostgresIT {
         tasks.complete(acknowledge.getId());
         assertThat((String) tasks.getVariable(stage.getId(), "customerEscalations")).as("where it stands now")
                 .contains("Resolve by");
+    }
+
+    @Test
+    void aRenewalStartedLaterCarriesTheAccountsOpenEscalationsOnItsTasksAndTheyFollowEachStep() throws Exception {
+        Account account = accounts.createAccount("Renewing Client " + unique(), Vertical.INSURANCE, "NORTHEAST",
+                Tier.GROWTH, TestUsers.IVY);
+        var renewing = accounts.addSubscription(account.getId(), "Claims Suite " + unique(), new BigDecimal("90000"),
+                LocalDate.now().minusMonths(11), LocalDate.now().plusDays(45));
+        String summary = "Claims export stuck " + unique();
+        String id = json.readTree(post("/api/escalations", TestUsers.IVY, body(account.getId(), "SUPPORT", "S3",
+                summary, "Adjusters re-key claims")).body()).get("id").asText();
+
+        renewalWindow.startDueRenewals(LocalDate.now());
+        Task renewalTask = tasks.createTaskQuery().processInstanceBusinessKey(renewing.getId()).active().singleResult();
+        assertThat(renewalTask.getProcessDefinitionId()).startsWith("renewal:");
+        assertThat((String) tasks.getVariable(renewalTask.getId(), "customerEscalations"))
+                .as("the task created after the escalation carries it").startsWith("- S3 Support: [" + summary + "]")
+                .contains("Acknowledge by");
+
+        Task acknowledge = openTask(id);
+        tasks.claim(acknowledge.getId(), TestUsers.SUPPORT);
+        tasks.complete(acknowledge.getId());
+        assertThat((String) tasks.getVariable(renewalTask.getId(), "customerEscalations")).contains("Resolve by");
     }
 
     @Test
