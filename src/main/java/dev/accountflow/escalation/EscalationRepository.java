@@ -21,6 +21,9 @@ interface EscalationRepository extends JpaRepository<Escalation, String> {
     Page<Escalation> findByRoutedGroupInAndStatusInOrderByAcknowledgeByAsc(Collection<String> groups,
             Collection<EscalationStatus> statuses, Pageable page);
 
+    /** Escalations not yet closed, oldest first: what a change of the routing table would route again. */
+    List<Escalation> findByStatusInOrderByCreatedAt(Collection<EscalationStatus> statuses, Pageable page);
+
     /** The breaches, latest first. */
     Page<Escalation> findByBreachedAtIsNotNullOrderByBreachedAtDesc(Pageable page);
 

@@ -141,18 +141,42 @@ public class Escalations {
         }
     }
 
-    /** Runs the escalation-routing table over the escalation as stored; the AM hears where it went and by when. */
-    @Transactional
-    public Clock route(String escalationId) {
-        Escalation escalation = escalation(escalationId);
-        Account account = accounts.account(escalation.getAccountId()).orElseThrow();
+    /** An escalation not yet closed and the facts its routing sees now: for simulating changes of the table. */
+    public record OpenRouting(String escalationId, String summary, String group, int acknowledgeWithinHours,
+                              int resolveWithinBusinessDays, EscalationFacts facts) {
+    }
+
+    /** One page of the escalations not yet closed with their routing facts, read for the page in three queries. */
+    @Transactional(readOnly = true)
+    public List<OpenRouting> openRoutings(int page, int size) {
+        List<Escalation> open = escalations.findByStatusInOrderByCreatedAt(EnumSet.of(EscalationStatus.OPEN,
+                EscalationStatus.ACKNOWLEDGED, EscalationStatus.RESOLVED), PageRequest.of(page, size));
+        List<String> ids = open.stream().map(Escalation::getAccountId).distinct().toList();
+        Map<String, Account> byId = accounts.accountsById(ids);
+        Map<String, java.math.BigDecimal> arr = accounts.liveArrByAccount(ids);
+        return open.stream().filter(e -> byId.containsKey(e.getAccountId())).map(e -> new OpenRouting(e.getId(),
+                e.getSummary(), e.getRoutedGroup(), e.getAcknowledgeHours() == null ? 0 : e.getAcknowledgeHours(),
+                e.getResolveDays() == null ? 0 : e.getResolveDays(), factsOf(e, byId.get(e.getAccountId()),
+                arr.getOrDefault(e.getAccountId(), java.math.BigDecimal.ZERO)))).toList();
+    }
+
+    private static EscalationFacts factsOf(Escalation escalation, Account account, java.math.BigDecimal liveArr) {
         EscalationFacts facts = new EscalationFacts();
         facts.setDivision(escalation.getDivision().name());
         facts.setSeverity(escalation.getSeverity().name());
         facts.setAccountName(account.getName());
         facts.setTier(account.getTier().name());
         facts.setVertical(account.getVertical().name());
-        facts.setArr(accounts.liveArrOf(List.of(account.getId())).doubleValue());
+        facts.setArr(liveArr.doubleValue());
+        return facts;
+    }
+
+    /** Runs the escalation-routing table over the escalation as stored; the AM hears where it went and by when. */
+    @Transactional
+    public Clock route(String escalationId) {
+        Escalation escalation = escalation(escalationId);
+        Account account = accounts.account(escalation.getAccountId()).orElseThrow();
+        EscalationFacts facts = factsOf(escalation, account, accounts.liveArrOf(List.of(account.getId())));
         Decided<EscalationRouting> decided = rules.routeEscalation(facts);
         EscalationRouting routing = decided.decision();
         String decisionId = decisions.record("routing", "escalation", escalationId, decided.run(), facts, routing);

@@ -222,6 +222,38 @@ class EscalationApiIT extends PostgresIT {
     }
 
     @Test
+    void aSalesManagerSimulatesAShorterS3WindowOverTheEscalationsNotYetClosed() throws Exception {
+        Account account = account(TestUsers.IVY, Tier.ENTERPRISE);
+        String summary = "Reports late " + unique();
+        assertThat(post("/api/escalations", TestUsers.IVY, body(account.getId(), "SUPPORT", "S3", summary,
+                "Month-end reports are a day late")).statusCode()).isEqualTo(201);
+
+        JsonNode table = json.readTree(get("/api/rule-sets/escalation-routing/table", TestUsers.MAX).body());
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        table.get("rows").forEach(r -> {
+            Map<String, Object> cells = new java.util.LinkedHashMap<>(json.convertValue(r.get("cells"), Map.class));
+            if ("S3".equals(cells.get("severity"))) {
+                cells.put("acknowledgeWithinHours", "12");
+            }
+            rows.add(Map.of("name", r.get("name").asText(), "cells", cells));
+        });
+        int latest = jdbc.queryForObject("select max(version) from rule_set_version where rule_set = 'escalation-routing'",
+                Integer.class);
+        HttpResponse<String> draft = post("/api/rule-sets/escalation-routing/versions", TestUsers.MAX,
+                json.writeValueAsString(Map.of("baseVersion", latest, "comment", "S3 acknowledged sooner", "rows", rows)));
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+        int version = json.readTree(draft.body()).get("version").asInt();
+
+        HttpResponse<String> simulated = post("/api/rule-sets/escalation-routing/versions/" + version + "/simulate",
+                TestUsers.MAX, "");
+        assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
+        assertThat(json.readTree(simulated.body()).get("impact").toString())
+                .contains("Escalations not yet closed routed differently")
+                .contains("S3 " + summary + " (" + account.getName() + "): support, acknowledge within 24 business hours")
+                .contains("→ support, acknowledge within 12 business hours");
+    }
+
+    @Test
     void openEscalationsAreHealthFactsCountedWithTheSignalsNumberOldestAgeAndWorstSeverity() throws Exception {
         Account account = account(TestUsers.IVY, Tier.ENTERPRISE);
         accounts.addHealthSignal(account.getId(), Instant.now(), null, 1, null);
