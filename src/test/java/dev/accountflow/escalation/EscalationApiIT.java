@@ -292,6 +292,8 @@ class EscalationApiIT extends PostgresIT {
                 400, "summary");
         assertRefused(post("/api/escalations", TestUsers.IVY, body(ivys.getId(), "SUPPORT", "S2", "Help",
                 "x".repeat(1024 * 1024))), 400, "customerImpact");
+        assertRefused(post("/api/escalations", TestUsers.IVY, body(ivys.getId(), "SUPPORT", "S2", "Help",
+                "Down\u0000since Monday")), 400, "customerImpact");
         assertRefused(post("/api/escalations", TestUsers.IVY, "{\"accountId\":\"" + ivys.getId()
                 + "\",\"division\":\"SUPPORT\",\"severity\":\"S2\",\"summary\":\"Help\",\"customerImpact\":\"Down\","
                 + "\"contactId\":\"no-such-contact\"}"), 400, "contactId");
