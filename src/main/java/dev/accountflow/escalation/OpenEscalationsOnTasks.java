@@ -1,16 +1,8 @@
 package dev.accountflow.escalation;
 
 import dev.accountflow.account.AccountService;
-import java.util.ArrayList;
+import dev.accountflow.taskform.OnEveryUserTaskCreated;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +12,7 @@ import org.springframework.stereotype.Component;
  * renewal and opportunity processes themselves stay unaware.
  */
 @Component
-class OpenEscalationsOnTasks extends AbstractProcessEnginePlugin {
+class OpenEscalationsOnTasks extends OnEveryUserTaskCreated {
 
     private final ObjectProvider<Escalations> escalations;
     private final ObjectProvider<AccountService> accounts;
@@ -31,22 +23,7 @@ class OpenEscalationsOnTasks extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        // looked up per task: the service needs beans that exist only after the engine is built
-        TaskListener listener = this::show;
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-            }
-        });
-    }
-
-    private void show(DelegateTask task) {
+    protected void created(DelegateTask task) {
         String definition = task.getProcessDefinitionId();
         boolean renewal = definition.startsWith(Escalations.RENEWAL_PROCESS + ":");
         if (!renewal && !definition.startsWith(Escalations.OPPORTUNITY_PROCESS + ":") || task.getExecution() == null) {
