@@ -210,6 +210,13 @@ public class AccountService {
         return accounts.findById(id);
     }
 
+    /** The names of these accounts by id, in one query (a page's rows name their accounts). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> namesOf(java.util.Collection<String> ids) {
+        return accounts.findAllById(ids).stream().collect(java.util.stream.Collectors.toMap(Account::getId,
+                Account::getName));
+    }
+
     @Transactional(readOnly = true)
     public List<Account> allAccounts() {
         return accounts.findAllByOrderByName();
@@ -254,6 +261,23 @@ public class AccountService {
         }
         return subscriptions.sumArrOf(java.util.Set.copyOf(accountIds),
                 List.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.IN_RENEWAL));
+    }
+
+    /** Each account's live ARR (active or in renewal) in one grouped query; an account without any is left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, BigDecimal> liveArrByAccount(java.util.Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return subscriptions.sumArrByAccount(java.util.Set.copyOf(accountIds),
+                        List.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.IN_RENEWAL)).stream()
+                .collect(java.util.stream.Collectors.toMap(row -> (String) row[0], row -> (BigDecimal) row[1]));
+    }
+
+    /** The accounts by id, in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Account> accountsById(java.util.Collection<String> ids) {
+        return accounts.findAllById(ids).stream().collect(java.util.stream.Collectors.toMap(Account::getId, a -> a));
     }
 
     /** Active subscriptions whose end date falls between the two days (inclusive), soonest first. */

@@ -15,4 +15,8 @@ interface SubscriptionRepository extends JpaRepository<Subscription, String> {
 
     @Query("select coalesce(sum(s.arr), 0) from Subscription s where s.accountId in :accountIds and s.status in :statuses")
     BigDecimal sumArrOf(Collection<String> accountIds, Collection<SubscriptionStatus> statuses);
+
+    @Query("select s.accountId, coalesce(sum(s.arr), 0) from Subscription s where s.accountId in :accountIds"
+            + " and s.status in :statuses group by s.accountId")
+    List<Object[]> sumArrByAccount(Collection<String> accountIds, Collection<SubscriptionStatus> statuses);
 }

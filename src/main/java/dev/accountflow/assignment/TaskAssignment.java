@@ -119,6 +119,10 @@ public class TaskAssignment implements TaskListener {
         if (variables.apply("pmGroup") instanceof String routed) {
             facts.setRoutedGroup(routed);
         }
+        // a customer escalation: the group the escalation-routing table chose
+        if (variables.apply("escalationGroup") instanceof String routed) {
+            facts.setRoutedGroup(routed);
+        }
         // a colleague a sales manager asked to assist: the process routed the task to her
         if (variables.apply("assistantId") instanceof String asked) {
             facts.setRoutedGroup(AssignmentDecision.ROUTED_PERSON + asked);

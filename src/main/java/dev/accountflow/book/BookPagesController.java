@@ -1,5 +1,6 @@
 package dev.accountflow.book;
 
+import dev.accountflow.escalation.Escalations;
 import dev.accountflow.featurerequest.FeatureRequests;
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
@@ -41,15 +42,17 @@ class BookPagesController {
     private final AccountPlans plans;
     private final TouchPoints touchPoints;
     private final FeatureRequests featureRequests;
+    private final Escalations escalations;
 
     BookPagesController(AccountService accounts, AccountPage accountPage, RenewalsBoard board, AccountPlans plans,
-                        TouchPoints touchPoints, FeatureRequests featureRequests) {
+                        TouchPoints touchPoints, FeatureRequests featureRequests, Escalations escalations) {
         this.accounts = accounts;
         this.accountPage = accountPage;
         this.board = board;
         this.plans = plans;
         this.touchPoints = touchPoints;
         this.featureRequests = featureRequests;
+        this.escalations = escalations;
     }
 
     record Column(String key, String label, boolean numeric) {
@@ -100,6 +103,7 @@ class BookPagesController {
         model.addAttribute("page", accountPage.of(account));
         model.addAttribute("canWrite", mayWrite(user, account));
         model.addAttribute("featureRequests", featureRequests.linesOfAccount(account.getId()));
+        model.addAttribute("escalations", escalations.linesOfAccount(account.getId()));
         model.addAttribute("touchPointKinds", Arrays.stream(TouchPointKind.values())
                 .map(k -> new Option(k.name(), Shown.words(k))).toList());
         model.addAttribute("objectiveStatuses", Arrays.stream(ObjectiveStatus.values())

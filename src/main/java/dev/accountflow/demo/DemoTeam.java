@@ -23,7 +23,12 @@ class DemoTeam {
                     "pm-platform", "pm-triage")),
             new Member("sam", "Sam", "Santos", List.of(CurrentUser.SOLUTION_ENGINEERING)),
             new Member("sue", "Sue", "Sullivan", List.of(CurrentUser.SUPPORT)),
-            new Member("bill", "Bill", "Baker", List.of(CurrentUser.BILLING)));
+            new Member("bill", "Bill", "Baker", List.of(CurrentUser.BILLING)),
+            // the division managers a breached escalation SLA tells
+            new Member("stella", "Stella", "Stone", List.of(CurrentUser.SUPPORT, "support-managers")),
+            new Member("bea", "Bea", "Brandt", List.of(CurrentUser.BILLING, "billing-managers")),
+            new Member("sid", "Sid", "Sharma", List.of(CurrentUser.SERVICES, "services-managers")),
+            new Member("lena", "Lena", "Lowe", List.of(CurrentUser.LEGAL, "legal-managers")));
     /** The webapps' admin (created by Camunda from camunda.bpm.admin-user) also writes rule code and reads metrics. */
     static final String ADMIN = "admin";
     static final List<String> ADMIN_GROUPS = List.of(CurrentUser.ADMINS, CurrentUser.RULE_DEVELOPERS,

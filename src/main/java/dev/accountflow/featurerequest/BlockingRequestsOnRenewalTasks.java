@@ -1,15 +1,7 @@
 package dev.accountflow.featurerequest;
 
-import java.util.ArrayList;
+import dev.accountflow.taskform.OnEveryUserTaskCreated;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +10,7 @@ import org.springframework.stereotype.Component;
  * each stands, a link), so the account manager sees them where she works; the renewal process itself stays unaware.
  */
 @Component
-class BlockingRequestsOnRenewalTasks extends AbstractProcessEnginePlugin {
+class BlockingRequestsOnRenewalTasks extends OnEveryUserTaskCreated {
 
     private final ObjectProvider<FeatureRequests> requests;
 
@@ -27,22 +19,7 @@ class BlockingRequestsOnRenewalTasks extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        // looked up per task: the service needs beans that exist only after the engine is built
-        TaskListener listener = this::show;
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-            }
-        });
-    }
-
-    private void show(DelegateTask task) {
+    protected void created(DelegateTask task) {
         if (!task.getProcessDefinitionId().startsWith(FeatureRequests.RENEWAL_PROCESS + ":")) {
             return;
         }

@@ -28,8 +28,8 @@ final class FeatureRequestForm {
         String title = TypedFields.line(fields, "title", TITLE_LENGTH, true, problems);
         String description = TypedFields.lines(fields, "description", DESCRIPTION_LENGTH, true, problems);
         String contactId = TypedFields.line(fields, "contactId", 36, false, problems);
-        ProductArea area = choice(fields, "productArea", ProductArea.class, false, problems);
-        BusinessImpact impact = choice(fields, "businessImpact", BusinessImpact.class, true, problems);
+        ProductArea area = TypedFields.choice(fields, "productArea", ProductArea.class, false, problems);
+        BusinessImpact impact = TypedFields.choice(fields, "businessImpact", BusinessImpact.class, true, problems);
         String opportunityId = TypedFields.line(fields, "opportunityId", 36, false, problems);
         String duplicateOf = TypedFields.line(fields, "duplicateOf", 36, false, problems);
         if (!problems.isEmpty()) {
@@ -37,28 +37,5 @@ final class FeatureRequestForm {
         }
         return new FeatureRequests.NewRequest(accountId, title, description, contactId, area, impact, opportunityId,
                 duplicateOf);
-    }
-
-    private static <E extends Enum<E>> E choice(Map<String, ?> fields, String field, Class<E> type, boolean required,
-                                                List<String> problems) {
-        Object value = fields.get(field);
-        String typed = value == null ? "" : value.toString().strip();
-        if (typed.isEmpty()) {
-            if (required) {
-                problems.add(field + ": pick one of " + names(type));
-            }
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, typed);
-        } catch (IllegalArgumentException e) {
-            problems.add(field + ": '" + (typed.length() > 40 ? typed.substring(0, 40) + "…" : typed)
-                    + "' is not one of " + names(type));
-            return null;
-        }
-    }
-
-    private static String names(Class<? extends Enum<?>> type) {
-        return String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     }
 }

@@ -8,6 +8,7 @@ import dev.accountflow.money.Money;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
+import dev.accountflow.web.PageRefusals;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ class FeatureRequestPages {
                     + (logged.getMasterId() == null ? " and routed to " + logged.getPmGroup() + "."
                     : " and linked to the open request that asks the same."));
         } catch (ApiException e) {
-            refusedOnThePage(e, flash);
+            PageRefusals.showOrThrow(e, flash);
         }
         return "redirect:/accounts/" + id + "#feature-requests";
     }
@@ -115,18 +116,9 @@ class FeatureRequestPages {
                     + Money.format(master.getArrAtStake()) + " ARR at stake from " + master.getRequestingAccounts()
                     + (master.getRequestingAccounts() == 1 ? " account." : " accounts."));
         } catch (ApiException e) {
-            refusedOnThePage(e, flash);
+            PageRefusals.showOrThrow(e, flash);
         }
         return "redirect:/feature-requests";
-    }
-
-    // a bad field comes back to the page with its message; who may not do it gets the status itself
-    private static void refusedOnThePage(ApiException e, RedirectAttributes flash) {
-        if (e.status() != HttpStatus.BAD_REQUEST && e.status() != HttpStatus.CONFLICT) {
-            throw new ResponseStatusException(e.status(), e.getMessage());
-        }
-        flash.addFlashAttribute("problem", String.join("; ", e.details().isEmpty() ? List.of(e.getMessage())
-                : e.details()));
     }
 
     private BoardRow row(FeatureRequest master, List<FeatureRequest> similar) {

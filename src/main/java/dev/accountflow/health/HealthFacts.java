@@ -73,9 +73,9 @@ class HealthFacts {
     List<AccountHealthFacts> of(Accounts which, LocalDate today) {
         String sql = FACTS.replace("{account}", which.on("a.id")).replace("{subscription}", which.on("s.account_id"))
                 .replace("{contact}", which.on("c.account_id")).replace("{signal}", which.on("h.account_id"))
-                .replace("{opportunity}", which.on("o.account_id"));
+                .replace("{opportunity}", which.on("o.account_id")).replace("{escalation}", which.on("x.account_id"));
         List<Object> params = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             params.addAll(List.of(which.params()));
         }
         return jdbc.query(sql, (rows, i) -> facts(rows, today), params.toArray());
@@ -120,6 +120,16 @@ class HealthFacts {
         if (!rows.wasNull()) {
             facts.setOpenEscalations(escalations);
         }
+        // escalations raised in AccountFlow count as well as the number a signal carried: the greater of the two
+        int raised = rows.getInt("open_raised");
+        facts.setOpenCustomerEscalations(raised);
+        facts.setOpenEscalations(Math.max(facts.getOpenEscalations(), raised));
+        Timestamp oldest = rows.getTimestamp("oldest_raised");
+        if (oldest != null) {
+            facts.setOldestOpenEscalationDays((int) ChronoUnit.DAYS.between(
+                    oldest.toInstant().atZone(ZoneOffset.UTC).toLocalDate(), today));
+        }
+        facts.setWorstOpenEscalationSeverity(rows.getString("worst_severity"));
         BigDecimal csat = rows.getBigDecimal("csat");
         if (csat != null) {
             facts.setCsat(csat.doubleValue());
@@ -133,7 +143,8 @@ class HealthFacts {
             select a.id, a.name, a.tier, a.vertical, r.next_end, r.renewal_product, r.renewal_arr, e.sponsors,
                    e.champions, e.sponsor_engaged, e.sponsor_left,
                    h.active_users_change_pct, h.open_escalations, h.csat,
-                   o.close_date_pushes, o.slipping_name, o.slipping_close, o.slipping_first_close
+                   o.close_date_pushes, o.slipping_name, o.slipping_close, o.slipping_first_close,
+                   coalesce(x.open_raised, 0) as open_raised, x.oldest_raised, x.worst_severity
               from account a
               left join (select s.account_id, s.end_date as next_end, s.product as renewal_product, s.arr as renewal_arr,
                                 row_number() over (partition by s.account_id order by s.end_date, s.arr desc, s.id) as soonest
@@ -158,6 +169,10 @@ class HealthFacts {
                            from opportunity o
                           where {opportunity} and o.closed_at is null and o.close_date_pushes > 0) o
                      on o.account_id = a.id and o.most = 1
+              left join (select x.account_id, count(*) as open_raised, min(x.created_at) as oldest_raised,
+                                min(x.severity) as worst_severity
+                           from escalation x where {escalation} and x.status <> 'CLOSED'
+                          group by x.account_id) x on x.account_id = a.id
              where {account}
              order by a.id""";
 }

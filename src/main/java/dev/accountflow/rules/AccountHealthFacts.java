@@ -25,6 +25,10 @@ public class AccountHealthFacts {
     private String slippingOpportunity;
     private java.time.LocalDate slippingCloseDate;
     private java.time.LocalDate slippingFirstCloseDate;
+    // the account's customer escalations not yet closed, read from the escalation table itself
+    private int openCustomerEscalations;
+    private Integer oldestOpenEscalationDays;
+    private String worstOpenEscalationSeverity;
 
     public AccountHealthFacts() {
     }
@@ -143,4 +147,30 @@ public class AccountHealthFacts {
     public void setSlippingCloseDate(java.time.LocalDate slippingCloseDate) { this.slippingCloseDate = slippingCloseDate; }
     public java.time.LocalDate getSlippingFirstCloseDate() { return slippingFirstCloseDate; }
     public void setSlippingFirstCloseDate(java.time.LocalDate d) { this.slippingFirstCloseDate = d; }
+    /** Customer escalations raised for the account and not yet closed. */
+    public int getOpenCustomerEscalations() {
+        return openCustomerEscalations;
+    }
+
+    public void setOpenCustomerEscalations(int openCustomerEscalations) {
+        this.openCustomerEscalations = openCustomerEscalations;
+    }
+
+    /** Days since the oldest open customer escalation was raised; null when none is open. */
+    public Integer getOldestOpenEscalationDays() {
+        return oldestOpenEscalationDays;
+    }
+
+    public void setOldestOpenEscalationDays(Integer oldestOpenEscalationDays) {
+        this.oldestOpenEscalationDays = oldestOpenEscalationDays;
+    }
+
+    /** The worst severity among open customer escalations (S1 worst); null when none is open. */
+    public String getWorstOpenEscalationSeverity() {
+        return worstOpenEscalationSeverity;
+    }
+
+    public void setWorstOpenEscalationSeverity(String worstOpenEscalationSeverity) {
+        this.worstOpenEscalationSeverity = worstOpenEscalationSeverity;
+    }
 }

@@ -27,6 +27,7 @@ public class RuleBook {
     public static final String STAGE_GATES = "stage-gates";
     public static final String NOTIFICATIONS = "notifications";
     public static final String FEATURE_ROUTING = "feature-routing";
+    public static final String ESCALATION_ROUTING = "escalation-routing";
 
     private MeterRegistry meters = new SimpleMeterRegistry();
     // readers always see one whole map, so a publish never shows them half of a change
@@ -132,6 +133,11 @@ public class RuleBook {
     public Decided<FeatureRouting> routeFeatureRequest(FeatureRequestFacts request) {
         FeatureRouting routing = new FeatureRouting();
         return new Decided<>(routing, decide(FEATURE_ROUTING, request, routing));
+    }
+
+    public Decided<EscalationRouting> routeEscalation(EscalationFacts escalation) {
+        EscalationRouting routing = new EscalationRouting();
+        return new Decided<>(routing, decide(ESCALATION_ROUTING, escalation, routing));
     }
 
     public Decided<StageExitDecision> checkStageExit(StageExitFacts move) {

@@ -66,6 +66,7 @@ public final class RuleTemplate {
             case RuleBook.ASSIGNMENT -> Optional.of(AssignmentTable.TEMPLATE);
             case RuleBook.NOTIFICATIONS -> Optional.of(NotificationsTable.TEMPLATE);
             case RuleBook.FEATURE_ROUTING -> Optional.of(FeatureRoutingTable.TEMPLATE);
+            case RuleBook.ESCALATION_ROUTING -> Optional.of(EscalationRoutingTable.TEMPLATE);
             case RuleBook.STAGE_GATES -> Optional.of(StageGatesTable.TEMPLATE);
             default -> Optional.empty();
         };

@@ -107,6 +107,18 @@ public final class Sentence {
         return fill(decode(encoded), values::get);
     }
 
+    /** Called by generated escalation-routing rules: the reason with the escalation's facts filled in. */
+    public static String escalationReason(String encoded, EscalationFacts facts) {
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("division", facts.getDivision());
+        values.put("severity", facts.getSeverity());
+        values.put("accountName", facts.getAccountName());
+        values.put("tier", facts.getTier());
+        values.put("vertical", facts.getVertical());
+        values.put("arr", dev.accountflow.money.Money.format(facts.getArr()));
+        return fill(decode(encoded), values::get);
+    }
+
     /** Called by generated stage-gate rules: the reason with the deal's figures filled in. */
     public static String gateReason(String encoded, StageGateFacts facts) {
         return fill(decode(encoded), StageGatesTable.reasonValues(facts)::get);

@@ -3,6 +3,8 @@ package dev.accountflow.rulesets;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.AssignmentDecision;
 import dev.accountflow.rules.CompiledRuleSet;
+import dev.accountflow.rules.EscalationFacts;
+import dev.accountflow.rules.EscalationRouting;
 import dev.accountflow.rules.FeatureRequestFacts;
 import dev.accountflow.rules.FeatureRouting;
 import dev.accountflow.rules.HealthAssessment;
@@ -177,6 +179,38 @@ enum RuleSetKind {
         @Override
         Map<String, Object> expectedTemplate() {
             return ordered("pmGroup", "pm-analytics", "priority", "P3", "slaBusinessDays", 20);
+        }
+    },
+
+    ESCALATION_ROUTING(RuleBook.ESCALATION_ROUTING, "Which group answers a customer escalation, its SLA in business hours and days, and who hears of a breach",
+            EscalationFacts.class, Set.of("group", "acknowledgeWithinHours", "resolveWithinBusinessDays", "tellSalesManagers")) {
+        @Override
+        Object newDecision(Object facts) {
+            return new EscalationRouting();
+        }
+
+        @Override
+        Map<String, Object> summarize(Object decision) {
+            EscalationRouting d = (EscalationRouting) decision;
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("group", d.getGroup());
+            summary.put("acknowledgeWithinHours", d.getAcknowledgeWithinHours());
+            summary.put("resolveWithinBusinessDays", d.getResolveWithinBusinessDays());
+            summary.put("tellSalesManagers", d.isTellSalesManagers());
+            summary.put("reasons", d.getReasons());
+            return summary;
+        }
+
+        @Override
+        Map<String, Object> factsTemplate() {
+            return ordered("division", "BILLING", "severity", "S1", "accountName", "Harbor Health System",
+                    "tier", "STRATEGIC", "vertical", "HEALTHCARE", "arr", 480000);
+        }
+
+        @Override
+        Map<String, Object> expectedTemplate() {
+            return ordered("group", "billing", "acknowledgeWithinHours", 4, "resolveWithinBusinessDays", 2,
+                    "tellSalesManagers", true);
         }
     };
 

@@ -4,6 +4,7 @@ import dev.accountflow.account.AccountService;
 import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
 import dev.accountflow.assignment.TaskAssignment;
+import dev.accountflow.escalation.Escalations;
 import dev.accountflow.featurerequest.FeatureRequests;
 import dev.accountflow.health.HealthService;
 import dev.accountflow.renewal.RenewalService;
@@ -13,6 +14,7 @@ import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.DiscountDecision;
 import dev.accountflow.rules.DiscountFacts;
 import dev.accountflow.rules.StageGateDecision;
+import dev.accountflow.rules.EscalationRouting;
 import dev.accountflow.rules.FeatureRouting;
 import dev.accountflow.rules.HealthAssessment;
 import dev.accountflow.rules.HealthFinding;
@@ -51,7 +53,8 @@ class RuleSimulation {
     // the changes a report lists one by one; past this they are counted only
     static final int DETAIL = 500;
     // the variables the assignment facts read (see TaskAssignment.factsFor)
-    private static final String[] TASK_FACT_VARIABLES = {"accountId", "arr", "endDate", "atRisk", "pmGroup"};
+    private static final String[] TASK_FACT_VARIABLES = {"accountId", "arr", "endDate", "atRisk", "pmGroup",
+            "escalationGroup"};
 
     private final RuleSetService ruleSets;
     private final RuleBook ruleBook;
@@ -62,11 +65,13 @@ class RuleSimulation {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final FeatureRequests featureRequests;
+    private final Escalations escalations;
 
     RuleSimulation(RuleSetService ruleSets, RuleBook ruleBook, AccountService accounts, HealthService health,
                    TaskAssignment assignment, RenewalService renewals, TaskService tasks, RuntimeService runtime,
-                   FeatureRequests featureRequests) {
+                   FeatureRequests featureRequests, Escalations escalations) {
         this.featureRequests = featureRequests;
+        this.escalations = escalations;
         this.ruleSets = ruleSets;
         this.ruleBook = ruleBook;
         this.accounts = accounts;
@@ -87,6 +92,7 @@ class RuleSimulation {
             case RuleBook.ASSIGNMENT -> compareAssignments(active, candidate, report);
             case RuleBook.STAGE_GATES -> compareApprovals(active, candidate, report);
             case RuleBook.FEATURE_ROUTING -> compareRouting(active, candidate, report);
+            case RuleBook.ESCALATION_ROUTING -> compareEscalationRouting(active, candidate, report);
             default -> {
                 // a rule set without a simulation yet: the report says nothing was evaluated
             }
@@ -240,6 +246,33 @@ class RuleSimulation {
         }
     }
 
+    // escalations not yet closed a page at a time: the group and the SLA each would get now
+    private void compareEscalationRouting(CompiledRuleSet active, CompiledRuleSet candidate, Builder report) {
+        for (int page = 0; ; page++) {
+            List<Escalations.OpenRouting> open = escalations.openRoutings(page, 500);
+            for (Escalations.OpenRouting escalation : open) {
+                EscalationRouting now = run(active, escalation.facts(), new EscalationRouting());
+                EscalationRouting then = run(candidate, escalation.facts(), new EscalationRouting());
+                String before = routed(now, escalation.facts().getDivision());
+                String after = routed(then, escalation.facts().getDivision());
+                if (!before.equals(after)) {
+                    report.flagLines.add(escalation.facts().getSeverity() + " " + escalation.summary() + " ("
+                            + escalation.facts().getAccountName() + "): " + before + " → " + after);
+                }
+            }
+            if (open.size() < 500) {
+                return;
+            }
+        }
+    }
+
+    private static String routed(EscalationRouting routing, String division) {
+        return (routing.getGroup() == null ? "the " + division.toLowerCase(java.util.Locale.ROOT) + " group"
+                : routing.getGroup()) + ", acknowledge within " + routing.getAcknowledgeWithinHours()
+                + " business hours, resolve within " + routing.getResolveWithinBusinessDays() + " business days"
+                + (routing.isTellSalesManagers() ? ", breach tells the sales managers" : "");
+    }
+
     /** One version of the rules over one set of facts; the decision object comes back filled in. */
     private static <T> T run(CompiledRuleSet rules, Object facts, T decision) {
         rules.execute(List.of(facts, decision));
@@ -325,6 +358,10 @@ class RuleSimulation {
             }
             if (RuleBook.FEATURE_ROUTING.equals(ruleSet)) {
                 impact.add("Open feature requests routed differently: " + flagLines.size());
+                impact.addAll(flagLines);
+            }
+            if (RuleBook.ESCALATION_ROUTING.equals(ruleSet)) {
+                impact.add("Escalations not yet closed routed differently: " + flagLines.size());
                 impact.addAll(flagLines);
             }
             // open tasks that would move from one holder to another, counted per move and the row that makes it

@@ -78,9 +78,10 @@ public class CamundaAccess {
             grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
-        // Tasklist's "Start process" offers account managers the new-opportunity and feature-request forms, nothing else
+        // Tasklist's "Start process" offers account managers the new-opportunity, feature-request and escalation forms, nothing else
         grant(ACCOUNT_MANAGERS, Resources.PROCESS_DEFINITION, "opportunity-request", Permissions.CREATE_INSTANCE);
         grant(ACCOUNT_MANAGERS, Resources.PROCESS_DEFINITION, "feature-request-intake", Permissions.CREATE_INSTANCE);
+        grant(ACCOUNT_MANAGERS, Resources.PROCESS_DEFINITION, "customer-escalation-intake", Permissions.CREATE_INSTANCE);
         grant(ACCOUNT_MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         grant(SALES_MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(SALES_MANAGERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_TASK);

@@ -22,6 +22,30 @@ public final class TypedFields {
         return text(fields, field, max, required, false, problems);
     }
 
+    /**
+     * One of an enum's names as typed (a select's value): null when empty (a problem if required) or not one of them;
+     * the problem names the field and the values it takes.
+     */
+    public static <E extends Enum<E>> E choice(Map<String, ?> fields, String field, Class<E> type, boolean required,
+                                               List<String> problems) {
+        Object value = fields.get(field);
+        String typed = value == null ? "" : value.toString().strip();
+        String names = String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        if (typed.isEmpty()) {
+            if (required) {
+                problems.add(field + ": pick one of " + names);
+            }
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, typed);
+        } catch (IllegalArgumentException e) {
+            problems.add(field + ": '" + (typed.length() > 40 ? typed.substring(0, 40) + "…" : typed)
+                    + "' is not one of " + names);
+            return null;
+        }
+    }
+
     private static String text(Map<String, ?> fields, String field, int max, boolean required, boolean oneLine,
                                List<String> problems) {
         Object value = fields.get(field);

@@ -23,7 +23,7 @@ class AssignmentTableTest {
         List<TableRow> rows = TABLE.seedRows();
         CompiledRuleSet rules = compiler.compile("assignment", 1, TABLE.toDrl(rows));
 
-        assertThat(rows).hasSize(21);
+        assertThat(rows).hasSize(23);
         assertThat(rows.stream().map(TABLE::ruleName)).contains(
                 "Escalated renewals go to the sales managers, due in 1 day at priority 90",
                 "Tasks for a renewal in 31 to 60 days are due in 5 days", CATCH_ALL);
@@ -86,13 +86,13 @@ class AssignmentTableTest {
         List<TableRow> rows = new ArrayList<>(TABLE.seedRows());
         rows.remove(rows.size() - 1);
         assertThatThrownBy(() -> TABLE.toDrl(rows)).isInstanceOf(InvalidCell.class)
-                .hasMessageStartingWith("row 20 (Tasks of at-risk accounts get {priorityPoints} more priority points)")
+                .hasMessageStartingWith("row 22 (Escalation resolutions go to the account owner to confirm with the customer)")
                 .hasMessageContaining("the last row must catch every task");
 
-        List<TableRow> narrowed = withCell(TABLE.seedRows(), 20, "tier", "GROWTH");
-        assertThatThrownBy(() -> TABLE.check(narrowed)).hasMessageContaining("row 21")
+        List<TableRow> narrowed = withCell(TABLE.seedRows(), 22, "tier", "GROWTH");
+        assertThatThrownBy(() -> TABLE.check(narrowed)).hasMessageContaining("row 23")
                 .hasMessageContaining("leave all its conditions blank");
-        List<TableRow> nobody = withCell(withCell(TABLE.seedRows(), 20, "assignTo", ""), 20, "dueInDays", "10");
+        List<TableRow> nobody = withCell(withCell(TABLE.seedRows(), 22, "assignTo", ""), 22, "dueInDays", "10");
         assertThatThrownBy(() -> TABLE.check(nobody)).hasMessageContaining("give it an assignee or group");
     }
 

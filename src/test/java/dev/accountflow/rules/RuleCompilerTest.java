@@ -167,7 +167,7 @@ class RuleCompilerTest {
         assertThat(book.assessHealth(silentAccount).run())
                 .isEqualTo(new RuleRun("health", 1, List.of("No executive sponsor at the account")));
         assertThat(book.ruleSetNames()).containsExactlyInAnyOrder("assignment", "health", "notifications", "stage-gates",
-                "feature-routing");
+                "feature-routing", "escalation-routing");
     }
 
     @Test

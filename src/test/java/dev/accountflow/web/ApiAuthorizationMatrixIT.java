@@ -66,6 +66,7 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         LOG_FEATURE_REQUEST("POST /api/feature-requests"),
         SHIP_FEATURE_REQUEST("POST /api/feature-requests/{id}/shipped (not yet planned)"),
         LINK_FEATURE_REQUEST("POST /api/feature-requests/{id}/duplicate-of"),
+        RAISE_ESCALATION("POST /api/escalations"),
         OPEN_OPPORTUNITY("POST /api/opportunities"),
         SET_QUOTA("PUT /api/quotas/{userId}/{quarter}"),
         ASK_COLLEAGUE_TO_ASSIST("POST /api/opportunities/{id}/assist-requests"),
@@ -116,6 +117,8 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             // product management (and sales managers) confirm that two customers ask for the same thing; the account
             // manager for her own customers' request
             Map.entry(Endpoint.LINK_FEATURE_REQUEST,  row(200, 403, 200, 200, 403, 403, 403, 403, 403, 401)),
+            // the account manager carries her own customer's problem to a division; the divisions answer, never raise
+            Map.entry(Endpoint.RAISE_ESCALATION,      row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
             // another rep's account is refused outright: opening a deal is not reading the account
             Map.entry(Endpoint.OPEN_OPPORTUNITY,      row(201, 403, 201, 403, 403, 403, 403, 403, 403, 401)),
             Map.entry(Endpoint.SET_QUOTA,             row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
@@ -300,6 +303,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
                 String repeat = created(post("/api/feature-requests", TestUsers.IVY, featureRequest())).get("id").asText();
                 yield new Call("/api/feature-requests/" + repeat + "/duplicate-of", "{\"masterId\":\"" + master + "\"}");
             }
+            case RAISE_ESCALATION -> new Call("/api/escalations", "{\"accountId\":\"" + ivysAccount
+                    + "\",\"division\":\"SUPPORT\",\"severity\":\"S3\",\"summary\":\"Matrix outage " + unique()
+                    + "\",\"customerImpact\":\"Reports are late\"}");
             case OPEN_OPPORTUNITY -> new Call("/api/opportunities", "{\"accountId\":\"" + ivysAccount
                     + "\",\"type\":\"EXPANSION\",\"name\":\"Matrix expansion\",\"product\":\"Analytics\","
                     + "\"amount\":50000,\"closeDate\":\"" + java.time.LocalDate.now().plusDays(60) + "\"}");

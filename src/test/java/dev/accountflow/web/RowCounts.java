@@ -10,7 +10,7 @@ final class RowCounts {
 
     static final List<String> TABLES = List.of("account", "contact", "subscription", "health_signal",
             "rule_set_version", "rule_scenario", "live_renewal", "opportunity", "touch_point", "ACT_RU_EXECUTION",
-            "feature_request", "product");
+            "feature_request", "product", "escalation");
 
     private RowCounts() {
     }
