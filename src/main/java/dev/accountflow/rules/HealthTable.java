@@ -11,14 +11,16 @@ final class HealthTable {
 
     static final List<String> FLAG_CODES = List.of("EXEC_SILENT_NEAR_RENEWAL", "USAGE_DROP", "ESCALATIONS",
             "NO_EXECUTIVE_SPONSOR", "LOW_CSAT", "RENEWAL_NEAR", "USAGE_LOW", "NO_CHAMPION", "SPONSOR_LEFT",
-            "CLOSE_DATE_SLIPPING");
+            "CLOSE_DATE_SLIPPING", "ESCALATION_SEVERE", "ESCALATION_AGING");
     static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
 
     private static final List<String> THRESHOLDS = List.of("daysToRenewalAtMost", "daysSinceExecutiveContactAtLeast",
-            "usageDropThreshold", "usageDropCeiling", "openEscalationsAtLeast", "csatBelow", "closeDatePushesAtLeast");
+            "usageDropThreshold", "usageDropCeiling", "openEscalationsAtLeast", "csatBelow", "closeDatePushesAtLeast",
+            "escalationSeverityAtLeast", "oldestEscalationDaysAtLeast");
     private static final List<String> FACTS = List.of("accountName", "daysToRenewal", "daysSinceExecutiveContact",
             "usageDropPct", "openEscalations", "csat", "renewalProduct", "renewalArr", "daysSinceSponsorLeft",
-            "closeDatePushes", "slippingOpportunity", "slippingCloseDate", "slippingFirstCloseDate");
+            "closeDatePushes", "slippingOpportunity", "slippingCloseDate", "slippingFirstCloseDate",
+            "openCustomerEscalations", "worstEscalationSeverity", "oldestEscalationDays");
 
     static final RuleTemplate TEMPLATE = new RuleTemplate(RuleBook.HEALTH, List.of(
             TableColumn.integer("daysToRenewalAtMost", "Days to renewal ≤", 0, 3650),
@@ -33,6 +35,9 @@ final class HealthTable {
             TableColumn.yesNo("championPresent", "Champion present"),
             TableColumn.yesNo("executiveSponsorLeft", "An executive sponsor left"),
             TableColumn.integer("closeDatePushesAtLeast", "A deal's close date pushed ≥ times", 1, 100),
+            TableColumn.anyOf("escalationSeverityAtLeast", "Open escalation at least as severe as",
+                    List.of("S1", "S2", "S3", "S4")),
+            TableColumn.integer("oldestEscalationDaysAtLeast", "Oldest open escalation ≥ days", 0, 3650),
             TableColumn.choice("flagCode", "Flag code", FLAG_CODES),
             TableColumn.choice("severity", "Severity", SEVERITIES),
             TableColumn.sentence("reason", "Reason", concat(FACTS, THRESHOLDS))),
@@ -41,7 +46,9 @@ final class HealthTable {
                     "daysSinceExecutiveContactAtLeast", "daysSinceExecutiveContactAtLeast",
                     "usageDropThreshold", "usageChangeAtMost:drop", "usageDropCeiling", "usageChangeAbove:drop",
                     "openEscalationsAtLeast", "openEscalationsAtLeast", "csatBelow", "csatBelow",
-                    "closeDatePushesAtLeast", "closeDatePushesAtLeast"));
+                    "closeDatePushesAtLeast", "closeDatePushesAtLeast",
+                    "escalationSeverityAtLeast", "escalationSeverityAtLeast",
+                    "oldestEscalationDaysAtLeast", "oldestEscalationDaysAtLeast"));
 
     private HealthTable() {
     }
@@ -55,6 +62,8 @@ final class HealthTable {
         text.put("openEscalationsAtLeast", cells -> cells.getOrDefault("openEscalationsAtLeast", "any"));
         text.put("csatBelow", cells -> cells.getOrDefault("csatBelow", "any"));
         text.put("closeDatePushesAtLeast", cells -> cells.getOrDefault("closeDatePushesAtLeast", "any"));
+        text.put("escalationSeverityAtLeast", cells -> cells.getOrDefault("escalationSeverityAtLeast", "any"));
+        text.put("oldestEscalationDaysAtLeast", cells -> cells.getOrDefault("oldestEscalationDaysAtLeast", "any"));
         return text;
     }
 

@@ -77,6 +77,11 @@ public final class Sentence {
                 : facts.getSlippingOpportunity());
         values.put("slippingCloseDate", dev.accountflow.money.SalesDates.format(facts.getSlippingCloseDate()));
         values.put("slippingFirstCloseDate", dev.accountflow.money.SalesDates.format(facts.getSlippingFirstCloseDate()));
+        values.put("openCustomerEscalations", String.valueOf(facts.getOpenCustomerEscalations()));
+        values.put("worstEscalationSeverity", facts.getWorstOpenEscalationSeverity() == null ? "none"
+                : facts.getWorstOpenEscalationSeverity());
+        values.put("oldestEscalationDays", facts.getOldestOpenEscalationDays() == null ? "no"
+                : String.valueOf(facts.getOldestOpenEscalationDays()));
         return fill(decode(encoded), values::get);
     }
 

@@ -164,6 +164,31 @@ class SponsorDepartureAndSlippageIT extends PostgresIT {
                 + "($420,000) ends in 64 days; the executive sponsor was last contacted 83 days ago");
     }
 
+    @Test
+    void openCustomerEscalationsAreReadFromTheirOwnTableAnS1AtOnceAndAnOldOneAfterTenDays() throws Exception {
+        Account account = account("Cedar Children's Hospital " + unique());
+        accounts.addContact(account.getId(), "Mo Sponsor", null, ContactRole.EXECUTIVE_SPONSOR, Instant.now());
+        HttpResponse<String> s1 = post("/api/escalations", TestUsers.IVY, JSON.writeValueAsString(Map.of(
+                "accountId", account.getId(), "division", "BILLING", "severity", "S1", "summary", "Invoices doubled",
+                "customerImpact", "Finance cannot close the month")));
+        assertThat(s1.statusCode()).as(s1.body()).isEqualTo(201);
+        HttpResponse<String> s3 = post("/api/escalations", TestUsers.IVY, JSON.writeValueAsString(Map.of(
+                "accountId", account.getId(), "division", "SUPPORT", "severity", "S3", "summary", "Slow reports",
+                "customerImpact", "Reports take minutes")));
+        assertThat(s3.statusCode()).as(s3.body()).isEqualTo(201);
+
+        sweep();
+        assertThat(open(account)).containsEntry("ESCALATION_SEVERE", "HIGH").doesNotContainKey("ESCALATION_AGING");
+        assertThat(reason(account, "ESCALATION_SEVERE")).isEqualTo("An S1 customer escalation is open (2 open in all)");
+
+        jdbc.update("update escalation set created_at = ? where id = ?", java.sql.Timestamp.from(
+                Instant.now().minus(10, ChronoUnit.DAYS)), JSON.readTree(s3.body()).get("id").asText());
+        sweep();
+        assertThat(open(account)).containsEntry("ESCALATION_AGING", "MEDIUM");
+        assertThat(reason(account, "ESCALATION_AGING"))
+                .isEqualTo("The oldest of 2 open customer escalations has been open 10 days");
+    }
+
     private JsonNode moved(String path, LocalDate to) throws Exception {
         HttpResponse<String> response = send("PUT", path, TestUsers.IVY, "{\"closeDate\":\"" + to + "\"}", null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

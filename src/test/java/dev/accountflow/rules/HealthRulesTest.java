@@ -244,6 +244,38 @@ class HealthRulesTest {
         assertThat(decided.decision().isAtRisk()).isFalse();
     }
 
+    @Test
+    void anOpenS1EscalationIsHighRiskAndAnS2IsNot() {
+        Decided<HealthAssessment> decided = assess(account -> {
+            account.setOpenCustomerEscalations(2);
+            account.setWorstOpenEscalationSeverity("S1");
+            account.setOldestOpenEscalationDays(1);
+        });
+        assertThat(decided.decision().getFindings()).containsExactly(new HealthFinding("ESCALATION_SEVERE", "HIGH",
+                "An S1 customer escalation is open (2 open in all)", "An open customer escalation of S1 or worse"));
+
+        assertThat(codes(account -> {
+            account.setOpenCustomerEscalations(1);
+            account.setWorstOpenEscalationSeverity("S2");
+            account.setOldestOpenEscalationDays(1);
+        })).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {9, 10})
+    void anEscalationOpenTenDaysOrMoreIsAWarning(int days) {
+        List<String> codes = codes(account -> {
+            account.setOpenCustomerEscalations(1);
+            account.setWorstOpenEscalationSeverity("S3");
+            account.setOldestOpenEscalationDays(days);
+        });
+        if (days < 10) {
+            assertThat(codes).isEmpty();
+        } else {
+            assertThat(codes).containsExactly("ESCALATION_AGING");
+        }
+    }
+
     private static Decided<HealthAssessment> assess(Consumer<AccountHealthFacts> change) {
         AccountHealthFacts account = new AccountHealthFacts("acc-1", "Northwind Health");
         account.setTier("STRATEGIC");

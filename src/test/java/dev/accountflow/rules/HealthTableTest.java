@@ -22,7 +22,7 @@ class HealthTableTest {
         List<TableRow> rows = TABLE.seedRows();
         CompiledRuleSet rules = compiler.compile("health", 1, TABLE.toDrl(rows));
 
-        assertThat(rows).hasSize(10);
+        assertThat(rows).hasSize(12);
         assertThat(rows.stream().map(TABLE::ruleName)).contains("Active users down 20% or more",
                 "Active users down 10% or more but less than 20%", "Customer satisfaction below 3.0");
         assertThat(rules.drl()).doesNotContain("@{");
@@ -151,7 +151,7 @@ class HealthTableTest {
     void rowsWithTheSameNameOrUnknownColumnsOrNoNameAreRefused() {
         List<TableRow> twins = new ArrayList<>(TABLE.seedRows());
         twins.add(twins.get(4));
-        assertThatThrownBy(() -> TABLE.check(twins)).hasMessageContaining("row 11")
+        assertThatThrownBy(() -> TABLE.check(twins)).hasMessageContaining("row 13")
                 .hasMessageContaining("another row is already named 'Two or more open support escalations'");
         assertThatThrownBy(() -> TABLE.check(withCell(TABLE.seedRows(), 0, "arrOver", "5")))
                 .hasMessageContaining("row 1").hasMessageContaining("column 'arrOver': no such column");
