@@ -36,7 +36,7 @@ final class FeatureRequestForm {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid feature request", problems);
         }
         return new FeatureRequests.NewRequest(accountId, title, description, contactId, area, impact, opportunityId,
-                duplicateOf);
+                duplicateOf, null);
     }
 
     private static <E extends Enum<E>> E choice(Map<String, ?> fields, String field, Class<E> type, boolean required,
