@@ -238,6 +238,56 @@ class ExpansionSignalsIT extends PostgresIT {
     }
 
     @Test
+    void salesManagersKeepTheTableLikeTheOtherRuleSetsAndSimulateItOverTheBook() throws Exception {
+        Account busy = account("Fairhaven Clinics " + unique(), Vertical.HEALTHCARE, TestUsers.IVY);
+        accounts.addSubscription(busy.getId(), "Care Coordination Suite", new BigDecimal("100000"),
+                LocalDate.now().minusMonths(3), LocalDate.now().plusMonths(9));
+        signal(busy, "22", null);
+        assertThat(JSON.readTree(get("/api/rule-sets", TestUsers.IVY).body()).findValuesAsText("name"))
+                .contains(ExpansionSignalsTable.NAME);
+        JsonNode table = JSON.readTree(get("/api/rule-sets/expansion-signals/table", TestUsers.IVY).body());
+        assertThat(table.get("columns").findValuesAsText("key")).contains("kind", "activeUsersUpAtLeast", "amountPct",
+                "quietDays", "reason");
+        int latest = JSON.readTree(get("/api/rule-sets/expansion-signals", TestUsers.MAX).body()).get("latestVersion")
+                .asInt();
+        com.fasterxml.jackson.databind.node.ObjectNode draft = JSON.createObjectNode();
+        draft.put("baseVersion", latest);
+        draft.put("comment", "Growth from 25% up");
+        com.fasterxml.jackson.databind.node.ArrayNode rows = draft.putArray("rows");
+        table.get("rows").forEach(r -> {
+            com.fasterxml.jackson.databind.node.ObjectNode row = rows.addObject();
+            row.put("name", r.get("name").asText());
+            com.fasterxml.jackson.databind.node.ObjectNode cells = row.putObject("cells");
+            r.get("cells").fields().forEachRemaining(c -> cells.set(c.getKey(), c.getValue()));
+            if (cells.has("activeUsersUpAtLeast")) {
+                cells.put("activeUsersUpAtLeast", "25");
+            }
+        });
+        assertThat(post("/api/rule-sets/expansion-signals/versions", TestUsers.IVY, draft.toString()).statusCode())
+                .as("a rep does not edit the table").isEqualTo(403);
+        com.fasterxml.jackson.databind.node.ObjectNode bad = draft.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("rows").get(1).get("cells")).put("quietDays", "soon");
+        HttpResponse<String> refused = post("/api/rule-sets/expansion-signals/versions", TestUsers.MAX, bad.toString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("row 2").contains("Hidden after dismissal (days)");
+
+        HttpResponse<String> saved = post("/api/rule-sets/expansion-signals/versions", TestUsers.MAX, draft.toString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        int version = JSON.readTree(saved.body()).get("version").asInt();
+        HttpResponse<String> tested = post("/api/rule-sets/expansion-signals/versions/" + version + "/test",
+                TestUsers.MAX, "");
+        assertThat(tested.statusCode()).as(tested.body()).isEqualTo(200);
+        HttpResponse<String> simulated = post("/api/rule-sets/expansion-signals/versions/" + version + "/simulate",
+                TestUsers.MAX, "");
+        assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(simulated.body());
+        assertThat(report.get("accountsEvaluated").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(report.get("impact").get(0).asText()).startsWith("Suggestions now: ");
+        assertThat(report.get("impact").toString()).contains("No longer: " + busy.getName()
+                + " — Care Coordination Suite (GROWTH, $20,000, by row 'Active users up 20% or more over the quarter')");
+    }
+
+    @Test
     void theOpportunitiesFilterNamesABadTypeAndRefusesAnotherRepsAccount() throws Exception {
         Account insurer = insurerOwningPolicyAdministration();
         HttpResponse<String> badType = get("/api/opportunities?type=UPSELL", TestUsers.IVY);
