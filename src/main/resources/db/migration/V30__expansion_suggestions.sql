@@ -28,3 +28,5 @@ create table expansion_suggestion (
 create unique index ux_expansion_suggestion_open on expansion_suggestion (open_key);
 create index ix_expansion_suggestion_account on expansion_suggestion (account_id, kind, product);
 create index ix_expansion_suggestion_opportunity on expansion_suggestion (opportunity_id);
+-- a rep's largest open suggestions first, on her book page
+create index ix_expansion_suggestion_open_amount on expansion_suggestion (status, estimated_amount);

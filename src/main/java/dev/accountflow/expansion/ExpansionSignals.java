@@ -6,7 +6,6 @@ import dev.accountflow.money.SalesDates;
 import dev.accountflow.opportunity.Opportunity;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.opportunity.OpportunityType;
-import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.rules.RuleBook;
 import dev.accountflow.rules.RuleRun;
@@ -152,6 +151,41 @@ public class ExpansionSignals {
         }
         return suggestions.findByAccountIdInAndStatus(accountIds, ExpansionSuggestion.Status.OPEN).stream()
                 .sorted(RANKED).limit(limit).toList();
+    }
+
+    /** An open suggestion as a page lists it, with its account's name. */
+    public record OpenSuggestion(String id, String accountId, String accountName, String kind, String kindLabel,
+                                 String product, String reason, BigDecimal estimatedAmount, String ruleRow) {
+    }
+
+    /**
+     * The largest open suggestions of one rep's book (null: the whole book), in one statement: what her book page
+     * lists first.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenSuggestion> largestOpen(String ownerId, int limit) {
+        String sql = "select s.id, s.account_id, a.name, s.kind, s.product, s.reason, s.estimated_amount, s.rule_row "
+                + "from expansion_suggestion s join account a on a.id = s.account_id where s.status = 'OPEN'"
+                + (ownerId == null ? "" : " and a.owner_id = ?")
+                + " order by s.estimated_amount desc, s.id fetch first " + Math.max(1, Math.min(limit, 200)) + " rows only";
+        return jdbc.query(sql, (rs, i) -> new OpenSuggestion(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), ExpansionSignalsTable.label(rs.getString(4)), rs.getString(5), rs.getString(6),
+                rs.getBigDecimal(7), rs.getString(8)), ownerId == null ? new Object[0] : new Object[] {ownerId});
+    }
+
+    /** The account's open suggestions for its page, largest first (the caller has checked the reader may see it). */
+    @Transactional(readOnly = true)
+    public List<OpenSuggestion> openOnAccount(String accountId, String accountName) {
+        return suggestions.findByAccountIdAndStatus(accountId, ExpansionSuggestion.Status.OPEN).stream()
+                .sorted(RANKED).map(s -> new OpenSuggestion(s.getId(), accountId, accountName, s.getKind(),
+                        ExpansionSignalsTable.label(s.getKind()), s.getProduct(), s.getReason(),
+                        s.getEstimatedAmount(), s.getRuleRow())).toList();
+    }
+
+    /** Which account a suggestion is about, if it exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> accountOf(String suggestionId) {
+        return suggestions.findById(suggestionId).map(ExpansionSuggestion::getAccountId);
     }
 
     static final Comparator<ExpansionSuggestion> RANKED = Comparator
@@ -332,10 +366,5 @@ public class ExpansionSignals {
         outcome.put("reason", s.getReason());
         outcome.put("quietDays", s.getQuietDays());
         return outcome;
-    }
-
-    /** The rule set in force, for pages that name its version. */
-    CompiledRuleSet activeRules() {
-        return rules.get(ExpansionSignalsTable.NAME);
     }
 }
