@@ -288,6 +288,51 @@ class ExpansionSignalsIT extends PostgresIT {
     }
 
     @Test
+    void morganSeesEachRepsSuggestionsAndTheForecastShowsThePipelineSourcedFromSignals() throws Exception {
+        Account insurer = insurerOwningPolicyAdministration();
+        signals.assessAccount(insurer.getId());
+        LocalDate close = LocalDate.now().plusDays(ExpansionSignals.CLOSE_IN_DAYS);
+        String quarter = close.getYear() + "-Q" + ((close.getMonthValue() - 1) / 3 + 1);
+        JsonNode ivyBefore = repLine(TestUsers.MAX, TestUsers.IVY);
+        BigDecimal forecastBefore = JSON.readTree(get("/api/forecast?quarter=" + quarter, TestUsers.MAX).body())
+                .get("pipelineFromSignals").decimalValue();
+
+        assertThat(post("/api/suggestions/" + suggestion(insurer, "Claims Analytics") + "/accept", TestUsers.IVY, "")
+                .statusCode()).isEqualTo(200);
+        assertThat(post("/api/suggestions/" + suggestion(insurer, "Agent Portal") + "/dismiss", TestUsers.IVY,
+                "{\"reason\":\"Agents use a partner portal\"}").statusCode()).isEqualTo(200);
+
+        JsonNode ivy = repLine(TestUsers.MAX, TestUsers.IVY);
+        assertThat(ivy.get("open").asLong()).isEqualTo(ivyBefore.get("open").asLong() - 2);
+        assertThat(ivy.get("accepted").asLong()).isEqualTo(ivyBefore.get("accepted").asLong() + 1);
+        assertThat(ivy.get("dismissed").asLong()).isEqualTo(ivyBefore.get("dismissed").asLong() + 1);
+        assertThat(ivy.get("pipeline").decimalValue().subtract(ivyBefore.get("pipeline").decimalValue()))
+                .isEqualByComparingTo("150000");
+        assertThat(JSON.readTree(get("/api/forecast?quarter=" + quarter, TestUsers.MAX).body())
+                .get("pipelineFromSignals").decimalValue().subtract(forecastBefore)).isEqualByComparingTo("150000");
+
+        JsonNode ivysOwn = JSON.readTree(get("/api/suggestions/summary", TestUsers.IVY).body());
+        assertThat(ivysOwn.findValuesAsText("ownerId")).containsOnly(TestUsers.IVY);
+        assertThat(get("/api/suggestions/summary", TestUsers.PRODUCT_MANAGER).statusCode()).isEqualTo(403);
+        HttpResponse<String> page = get("/suggestions", TestUsers.MAX);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Expansion suggestions per rep").contains("data-rep=\"ivy\"");
+        HttpResponse<String> forecast = get("/forecast?quarter=" + quarter, TestUsers.MAX);
+        assertThat(forecast.body()).contains("Pipeline sourced from signals").contains("id=\"pipeline-from-signals\"");
+    }
+
+    private JsonNode repLine(String reader, String rep) throws Exception {
+        HttpResponse<String> response = get("/api/suggestions/summary", reader);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode line : JSON.readTree(response.body())) {
+            if (rep.equals(line.get("ownerId").asText())) {
+                return line;
+            }
+        }
+        return JSON.readTree("{\"open\":0,\"accepted\":0,\"dismissed\":0,\"pipeline\":0}");
+    }
+
+    @Test
     void theOpportunitiesFilterNamesABadTypeAndRefusesAnotherRepsAccount() throws Exception {
         Account insurer = insurerOwningPolicyAdministration();
         HttpResponse<String> badType = get("/api/opportunities?type=UPSELL", TestUsers.IVY);
