@@ -1,5 +1,6 @@
 package dev.accountflow.demo;
 
+import dev.accountflow.expansion.ExpansionSignals;
 import dev.accountflow.renewal.RenewalWindow;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +11,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Embedded default: demo team, demo portfolio, and today's renewal kick-off, so Tasklist has work on first start. */
+/**
+ * Embedded default: demo team, demo portfolio, today's renewal kick-off and expansion suggestions, so Tasklist and
+ * the book have something on first start.
+ */
 @Component
 class DemoSetup {
 
@@ -21,9 +25,11 @@ class DemoSetup {
     private final DemoPortfolio portfolio;
     private final DemoDeals deals;
     private final RenewalWindow kickoff;
+    private final ExpansionSignals expansion;
 
     DemoSetup(DemoProperties properties, DemoTeam team, DemoPortfolio portfolio, RenewalWindow kickoff,
-              DemoDeals deals) {
+              DemoDeals deals, ExpansionSignals expansion) {
+        this.expansion = expansion;
         this.deals = deals;
         this.properties = properties;
         this.team = team;
@@ -42,7 +48,9 @@ class DemoSetup {
         int created = portfolio.ensure(properties.accounts(), properties.seed(), today);
         int started = kickoff.startDueRenewals(today);
         int opened = deals.ensure(today);
-        log.info("Demo data: {} account(s) created, {} renewal(s) started, {} expansion/new-business deal(s) opened; "
-                + "demo users amy, ben, morgan, priya, sam, sue, bill, admin (password 'demo')", created, started, opened);
+        int suggested = expansion.assessBook().suggested();
+        log.info("Demo data: {} account(s) created, {} renewal(s) started, {} expansion/new-business deal(s) opened, "
+                + "{} expansion suggestion(s) made; demo users amy, ben, morgan, priya, sam, sue, bill, admin "
+                + "(password 'demo')", created, started, opened, suggested);
     }
 }
