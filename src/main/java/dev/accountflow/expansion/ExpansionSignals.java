@@ -39,7 +39,6 @@ public class ExpansionSignals {
 
     static final int CLOSE_IN_DAYS = 90;
     static final int MAX_REASON = 1000;
-    private static final int OPPORTUNITY_NAME = 300;
 
     private final SignalFacts signals;
     private final SuggestionRepository suggestions;
@@ -120,7 +119,6 @@ public class ExpansionSignals {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Set<String> found = new HashSet<>();
         List<ExpansionSuggestion> fresh = new ArrayList<>();
-        Set<String> accountsSeen = new HashSet<>();
         for (ExpansionFindings.Suggested s : findings.getSuggested()) {
             found.add(s.key());
             if (openByKey.containsKey(s.key()) || hidden.contains(s.key())) {
@@ -140,8 +138,8 @@ public class ExpansionSignals {
                 withdrawn++;
             }
         }
-        facts.forEach(f -> accountsSeen.add(f.getAccountId()));
-        return new Tally(accountsSeen.size(), fresh.size(), withdrawn);
+        int accounts = (int) facts.stream().map(ProductSignals::getAccountId).distinct().count();
+        return new Tally(accounts, fresh.size(), withdrawn);
     }
 
     // dismissed within their quiet period, or accepted while the opportunity they opened is still open
@@ -231,8 +229,9 @@ public class ExpansionSignals {
         }
         requireOpen(suggestion);
         Opportunity opportunity = opportunities.open(new OpportunityService.NewOpportunity(account.getId(),
-                OpportunityType.EXPANSION, name(account.getName(), suggestion.getProduct()), suggestion.getProduct(),
-                suggestion.getEstimatedAmount().max(BigDecimal.ONE),
+                OpportunityType.EXPANSION,
+                OpportunityService.dealName(account.getName(), suggestion.getProduct() + " expansion"),
+                suggestion.getProduct(), suggestion.getEstimatedAmount().max(BigDecimal.ONE),
                 SalesDates.today().plusDays(CLOSE_IN_DAYS), null));
         String by = CurrentUser.get().userId();
         suggestion.accept(opportunity.getId(), by, ClockUtil.getCurrentTime().toInstant());
@@ -360,14 +359,6 @@ public class ExpansionSignals {
                     "id: the suggestion was " + suggestion.getStatus().name().toLowerCase()
                             + "; only an open suggestion can be accepted or dismissed");
         }
-    }
-
-    static String name(String accountName, String product) {
-        String suffix = " — " + product + " expansion";
-        int room = OPPORTUNITY_NAME - suffix.length();
-        String account = accountName.length() <= room ? accountName : accountName.substring(0, Math.max(0, room - 1)) + "…";
-        String name = account + suffix;
-        return name.length() <= OPPORTUNITY_NAME ? name : name.substring(0, OPPORTUNITY_NAME);
     }
 
     private static RuleRun ruleRow(ExpansionSuggestion s) {

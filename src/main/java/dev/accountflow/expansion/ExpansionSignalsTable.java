@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -204,12 +203,6 @@ class ExpansionSignalsTable implements RuleSetDeclaration {
             values.computeIfPresent(yesNo, (k, v) -> "yes".equals(v) ? "true" : "false");
         }
         return values;
-    }
-
-    /** The kinds a rep may see, in the order the table lists them. */
-    static Map<String, String> kindLabels() {
-        return KINDS.stream().collect(Collectors.toMap(k -> k, ExpansionSignalsTable::label, (a, b) -> a,
-                LinkedHashMap::new));
     }
 
     static String label(String kind) {

@@ -338,7 +338,12 @@ public class OpportunityService {
 
     /** "Account — Product renewal", shortened to the column's size so a long account name never stops a renewal. */
     static String renewalName(String accountName, String product) {
-        String suffix = " — " + product + " renewal";
+        return dealName(accountName, product + " renewal");
+    }
+
+    /** "Account — what", the account's name shortened so the whole fits an opportunity's name. */
+    public static String dealName(String accountName, String what) {
+        String suffix = " — " + what;
         int room = NAME_LENGTH - suffix.length();
         String account = accountName.length() <= room ? accountName : accountName.substring(0, Math.max(0, room - 1)) + "…";
         String name = account + suffix;
