@@ -6,7 +6,6 @@ import dev.accountflow.opportunity.Stage;
 import dev.accountflow.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -57,7 +56,7 @@ class SuggestionController {
         }
     }
 
-    record DismissRequest(@NotNull @NotBlank @PlainText @Size(max = ExpansionSignals.MAX_REASON) String reason) {
+    record DismissRequest(@NotBlank @PlainText @Size(max = ExpansionSignals.MAX_REASON) String reason) {
     }
 
     @GetMapping("/accounts/{id}/suggestions")

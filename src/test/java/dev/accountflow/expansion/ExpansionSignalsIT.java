@@ -202,6 +202,28 @@ class ExpansionSignalsIT extends PostgresIT {
     }
 
     @Test
+    void twoAcceptsAtOnceOpenOneOpportunity() throws Exception {
+        Account insurer = insurerOwningPolicyAdministration();
+        signals.assessAccount(insurer.getId());
+        String id = suggestion(insurer, "Claims Analytics");
+        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = clicks.invokeAll(List.of(
+                    () -> post("/api/suggestions/" + id + "/accept", TestUsers.IVY, ""),
+                    () -> post("/api/suggestions/" + id + "/accept", TestUsers.MAX, "")));
+            Set<String> deals = new TreeSet<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+                deals.add(JSON.readTree(answer.get().body()).get("id").asText());
+            }
+            assertThat(deals).hasSize(1);
+        } finally {
+            clicks.shutdown();
+        }
+        assertThat(count("select count(*) from opportunity where account_id = '" + insurer.getId() + "'")).isEqualTo(1);
+    }
+
+    @Test
     void aDismissedSuggestionStaysAwayForItsQuietPeriodAndReturnsAfter() throws Exception {
         Account insurer = insurerOwningPolicyAdministration();
         signals.assessAccount(insurer.getId());
