@@ -85,11 +85,13 @@ class AccountController {
                                @DecimalMin("-100") @DecimalMax("1000") @Digits(integer = 4, fraction = 2)
                                BigDecimal activeUsersChangePct,
                                @Min(0) @Max(10000) Integer openEscalations,
-                               @DecimalMin("1.0") @DecimalMax("5.0") @Digits(integer = 1, fraction = 1) BigDecimal csat) {
+                               @DecimalMin("1.0") @DecimalMax("5.0") @Digits(integer = 1, fraction = 1) BigDecimal csat,
+                               @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+                               BigDecimal seatUtilizationPct) {
     }
 
     record HealthSignalView(String id, Instant recordedAt, BigDecimal activeUsersChangePct, Integer openEscalations,
-                            BigDecimal csat) {
+                            BigDecimal csat, BigDecimal seatUtilizationPct) {
     }
 
     @PostMapping
@@ -144,9 +146,9 @@ class AccountController {
     HealthSignalView addHealthSignal(@PathVariable String id, @Valid @RequestBody HealthSignalRequest request) {
         accounts.writableAccount(id);
         HealthSignal s = accounts.addHealthSignal(id, request.recordedAt(), request.activeUsersChangePct(),
-                request.openEscalations(), request.csat());
+                request.openEscalations(), request.csat(), request.seatUtilizationPct());
         return new HealthSignalView(s.getId(), s.getRecordedAt(), s.getActiveUsersChangePct(), s.getOpenEscalations(),
-                s.getCsat());
+                s.getCsat(), s.getSeatUtilizationPct());
     }
 
     private AccountView view(Account a) {

@@ -74,8 +74,15 @@ public class AccountService {
     @Transactional
     public HealthSignal addHealthSignal(String accountId, Instant recordedAt, BigDecimal activeUsersChangePct,
                                         Integer openEscalations, BigDecimal csat) {
+        return addHealthSignal(accountId, recordedAt, activeUsersChangePct, openEscalations, csat, null);
+    }
+
+    @Transactional
+    public HealthSignal addHealthSignal(String accountId, Instant recordedAt, BigDecimal activeUsersChangePct,
+                                        Integer openEscalations, BigDecimal csat, BigDecimal seatUtilizationPct) {
         Account account = requireAccount(accountId);
-        return signals.save(new HealthSignal(account.getId(), recordedAt, activeUsersChangePct, openEscalations, csat));
+        return signals.save(new HealthSignal(account.getId(), recordedAt, activeUsersChangePct, openEscalations, csat,
+                seatUtilizationPct));
     }
 
     /**

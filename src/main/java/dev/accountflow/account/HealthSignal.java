@@ -16,6 +16,7 @@ public class HealthSignal {
     private BigDecimal activeUsersChangePct;
     private Integer openEscalations;
     private BigDecimal csat;
+    private BigDecimal seatUtilizationPct;
 
     protected HealthSignal() {
     }
@@ -30,10 +31,18 @@ public class HealthSignal {
         this.csat = csat;
     }
 
+    /** A signal with the share of licensed seats in use (the expansion signals read it). */
+    public HealthSignal(String accountId, Instant recordedAt, BigDecimal activeUsersChangePct, Integer openEscalations,
+                        BigDecimal csat, BigDecimal seatUtilizationPct) {
+        this(accountId, recordedAt, activeUsersChangePct, openEscalations, csat);
+        this.seatUtilizationPct = seatUtilizationPct;
+    }
+
     public String getId() { return id; }
     public String getAccountId() { return accountId; }
     public Instant getRecordedAt() { return recordedAt; }
     public BigDecimal getActiveUsersChangePct() { return activeUsersChangePct; }
     public Integer getOpenEscalations() { return openEscalations; }
     public BigDecimal getCsat() { return csat; }
+    public BigDecimal getSeatUtilizationPct() { return seatUtilizationPct; }
 }

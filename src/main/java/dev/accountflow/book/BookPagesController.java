@@ -1,7 +1,10 @@
 package dev.accountflow.book;
 
 import dev.accountflow.escalation.Escalations;
+import dev.accountflow.expansion.ExpansionSignals;
 import dev.accountflow.featurerequest.FeatureRequests;
+import dev.accountflow.money.SalesDates;
+import dev.accountflow.opportunity.Opportunity;
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.BookPage;
@@ -18,6 +21,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,9 +48,14 @@ class BookPagesController {
     private final TouchPoints touchPoints;
     private final FeatureRequests featureRequests;
     private final Escalations escalations;
+    private final ExpansionSignals expansion;
+    private final TaskService tasks;
 
     BookPagesController(AccountService accounts, AccountPage accountPage, RenewalsBoard board, AccountPlans plans,
-                        TouchPoints touchPoints, FeatureRequests featureRequests, Escalations escalations) {
+                        TouchPoints touchPoints, FeatureRequests featureRequests, Escalations escalations,
+                        ExpansionSignals expansion, TaskService tasks) {
+        this.expansion = expansion;
+        this.tasks = tasks;
         this.accounts = accounts;
         this.accountPage = accountPage;
         this.board = board;
@@ -66,6 +76,17 @@ class BookPagesController {
 
     record BookLine(BookRow row, String arr, String nextRenewal, String daysLeft, String health) {
     }
+
+    /** An expansion suggestion as the book and account pages list it. */
+    record SuggestionLine(String id, String accountId, String accountName, String kind, String product, String reason,
+                          String amount, String ruleRow) {
+        static SuggestionLine of(ExpansionSignals.OpenSuggestion s) {
+            return new SuggestionLine(s.id(), s.accountId(), s.accountName(), s.kindLabel(), s.product(), s.reason(),
+                    Shown.money(s.estimatedAmount()), s.ruleRow());
+        }
+    }
+
+    static final int BOOK_SUGGESTIONS = 20;
 
     @GetMapping("/accounts")
     String book(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -88,6 +109,9 @@ class BookPagesController {
                 Shown.date(r.nextRenewal()), Shown.daysLeft(r.daysLeft()),
                 r.health() == null ? "Healthy" : Shown.words(r.health()))).toList());
         model.addAttribute("seesWholeBook", user.seesWholeBook());
+        model.addAttribute("suggestions", expansion.largestOpen(user.seesWholeBook() ? query.owner() : user.userId(),
+                BOOK_SUGGESTIONS).stream().map(SuggestionLine::of).toList());
+        model.addAttribute("canDecide", user.isIn(CurrentUser.SALES_MANAGERS) || user.isIn(CurrentUser.ACCOUNT_MANAGERS));
         return "accounts/book";
     }
 
@@ -104,6 +128,8 @@ class BookPagesController {
         model.addAttribute("canWrite", mayWrite(user, account));
         model.addAttribute("featureRequests", featureRequests.linesOfAccount(account.getId()));
         model.addAttribute("escalations", escalations.linesOfAccount(account.getId()));
+        model.addAttribute("suggestions", expansion.openOnAccount(account.getId(), account.getName()).stream()
+                .map(SuggestionLine::of).toList());
         model.addAttribute("touchPointKinds", Arrays.stream(TouchPointKind.values())
                 .map(k -> new Option(k.name(), Shown.words(k))).toList());
         model.addAttribute("objectiveStatuses", Arrays.stream(ObjectiveStatus.values())
@@ -187,6 +213,52 @@ class BookPagesController {
             refusedOrThrow(e, flash);
         }
         return "redirect:/accounts/" + id + "#plan";
+    }
+
+    /**
+     * Accept on a suggestion: the EXPANSION opportunity starts (or the one already started is found) and the rep
+     * lands on its first task in Tasklist.
+     */
+    @PreAuthorize(WRITERS)
+    @PostMapping("/accounts/{id}/suggestions/{suggestionId}/accept")
+    String acceptSuggestion(@PathVariable String id, @PathVariable String suggestionId, RedirectAttributes flash) {
+        requireSuggestionOf(id, suggestionId);
+        try {
+            Opportunity opportunity = expansion.accept(suggestionId);
+            List<Task> first = opportunity.getProcessInstanceId() == null ? List.of() : tasks.createTaskQuery()
+                    .processInstanceId(opportunity.getProcessInstanceId()).orderByTaskCreateTime().asc().listPage(0, 1);
+            if (!first.isEmpty()) {
+                return "redirect:" + TasklistLinks.task(first.get(0).getId());
+            }
+            flash.addFlashAttribute("notice", "Opportunity " + opportunity.getName() + " opened.");
+        } catch (ApiException e) {
+            refusedOrThrow(e, flash);
+        }
+        return "redirect:/accounts/" + id + "#opportunities";
+    }
+
+    /** Dismiss with a reason: hidden for the table's quiet period; back to the page it was dismissed on. */
+    @PreAuthorize(WRITERS)
+    @PostMapping("/accounts/{id}/suggestions/{suggestionId}/dismiss")
+    String dismissSuggestion(@PathVariable String id, @PathVariable String suggestionId,
+                             @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
+                             RedirectAttributes flash) {
+        requireSuggestionOf(id, suggestionId);
+        try {
+            var dismissed = expansion.dismiss(suggestionId, reason);
+            flash.addFlashAttribute("notice", dismissed.getProduct() + " dismissed; hidden until "
+                    + SalesDates.format(dismissed.getHiddenUntil()) + ".");
+        } catch (ApiException e) {
+            refusedOrThrow(e, flash);
+        }
+        return "book".equals(back) ? "redirect:/accounts#suggestions" : "redirect:/accounts/" + id + "#suggestions";
+    }
+
+    // a suggestion is acted on from its own account's page (or the book's line for that account)
+    private void requireSuggestionOf(String accountId, String suggestionId) {
+        if (!expansion.accountOf(suggestionId).map(accountId::equals).orElse(false)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
     @GetMapping("/renewals")

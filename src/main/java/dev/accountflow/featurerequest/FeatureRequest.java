@@ -40,6 +40,7 @@ public class FeatureRequest {
     private Instant createdAt;
     private Instant decidedAt;
     private Instant shippedAt;
+    private String product;
     @Version
     private long version;
 
@@ -114,6 +115,12 @@ public class FeatureRequest {
     public String getTitle() { return title; }
     public String getDescription() { return description; }
     public ProductArea getProductArea() { return productArea; }
+    public String getProduct() { return product; }
+
+    void aboutProduct(String product) {
+        this.product = product;
+    }
+
     public BusinessImpact getBusinessImpact() { return businessImpact; }
     public String getOpportunityId() { return opportunityId; }
     public String getMasterId() { return masterId; }

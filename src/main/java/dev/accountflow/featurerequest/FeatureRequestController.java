@@ -43,7 +43,8 @@ class FeatureRequestController {
                               ProductArea productArea,
                               @NotNull BusinessImpact businessImpact,
                               @Size(max = 36) String opportunityId,
-                              @Size(max = 36) String duplicateOf) {
+                              @Size(max = 36) String duplicateOf,
+                              @PlainText @Size(max = 100) String product) {
     }
 
     record FeatureRequestView(String id, String accountId, String contactId, String title, String description,
@@ -76,7 +77,7 @@ class FeatureRequestController {
     FeatureRequestView log(@Valid @RequestBody FeatureRequestBody body) {
         FeatureRequest logged = requests.log(new FeatureRequests.NewRequest(body.accountId(), body.title(),
                 body.description(), body.contactId(), body.productArea(), body.businessImpact(), body.opportunityId(),
-                body.duplicateOf()));
+                body.duplicateOf(), body.product()));
         return FeatureRequestView.of(logged, List.of());
     }
 

@@ -36,6 +36,6 @@ final class FeatureRequestForm {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid feature request", problems);
         }
         return new FeatureRequests.NewRequest(accountId, title, description, contactId, area, impact, opportunityId,
-                duplicateOf);
+                duplicateOf, null);
     }
 }

@@ -74,8 +74,9 @@ public class FeatureRequests {
         this.runtime = runtime;
     }
 
+    /** {@code product}: the catalog product the request is about, when the AM knows it (expansion signals read it). */
     record NewRequest(String accountId, String title, String description, String contactId, ProductArea productArea,
-                      BusinessImpact businessImpact, String opportunityId, String duplicateOf) {
+                      BusinessImpact businessImpact, String opportunityId, String duplicateOf, String product) {
     }
 
     /**
@@ -90,6 +91,7 @@ public class FeatureRequests {
         FeatureRequest fresh = new FeatureRequest(account.getId(), contactId, in.title().strip(),
                 in.description().strip(), in.productArea(), in.businessImpact(), in.opportunityId(),
                 CurrentUser.get().userId(), ClockUtil.getCurrentTime().toInstant());
+        fresh.aboutProduct(in.product() == null || in.product().isBlank() ? null : in.product().strip());
         if (master != null) {
             fresh.linkTo(master);
             FeatureRequest linked = requests.save(fresh);

@@ -79,6 +79,7 @@ class ForecastPages {
         model.addAttribute("grr", pct(f.grr()));
         model.addAttribute("nrr", pct(f.nrr()));
         model.addAttribute("upForRenewal", Money.format(f.upForRenewal()));
+        model.addAttribute("pipelineFromSignals", Money.format(f.pipelineFromSignals()));
         model.addAttribute("retention", f.retentionByQuarter().stream().map(r -> new RetentionLine(r.quarter(),
                 Money.format(r.upForRenewal()), pct(r.renewalRate()), pct(r.grr()), pct(r.nrr()))).toList());
         try {

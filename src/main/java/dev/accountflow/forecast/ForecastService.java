@@ -2,6 +2,7 @@ package dev.accountflow.forecast;
 
 import dev.accountflow.account.RetentionFigures;
 import dev.accountflow.account.SubscriptionTerms;
+import dev.accountflow.expansion.ExpansionSignals;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.opportunity.OpportunityType;
 import dev.accountflow.opportunity.Pipeline;
@@ -31,8 +32,11 @@ public class ForecastService {
     private final OpportunityService opportunities;
     private final SubscriptionTerms terms;
     private final QuotaRepository quotas;
+    private final ExpansionSignals signals;
 
-    ForecastService(OpportunityService opportunities, SubscriptionTerms terms, QuotaRepository quotas) {
+    ForecastService(OpportunityService opportunities, SubscriptionTerms terms, QuotaRepository quotas,
+                    ExpansionSignals signals) {
+        this.signals = signals;
         this.opportunities = opportunities;
         this.terms = terms;
         this.quotas = quotas;
@@ -80,7 +84,7 @@ public class ForecastService {
                 pipeline.openByStage().stream()
                         .sorted(Comparator.comparing(s -> s.stage().ordinal()))
                         .map(s -> new Forecast.StageRow(s.stage(), s.count(), s.amount())).toList(),
-                history);
+                history, signals.pipelineFromSignals(quarter.firstDay(), quarter.lastDay(), owner));
     }
 
     /** Sets a rep's targets for a quarter written like 2026-Q4 (the demo's quotas, integrations). */

@@ -1,26 +1,31 @@
 package dev.accountflow.opportunity;
 
-import dev.accountflow.health.HealthService;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
 import java.time.LocalDate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An open deal's expected close moves. A move to a later day is a push, counted on the deal; the health rules read
- * the pushes (a deal pushed twice is slipping), so the account is assessed again in the same transaction.
+ * the pushes (a deal pushed twice is slipping): a push is published as {@link Pushed}, and the health capability
+ * assesses the account again in the same transaction.
  */
 @Service
 public class CloseDates {
 
     private final OpportunityRepository opportunities;
-    private final HealthService health;
+    private final ApplicationEventPublisher events;
 
-    CloseDates(OpportunityRepository opportunities, HealthService health) {
+    CloseDates(OpportunityRepository opportunities, ApplicationEventPublisher events) {
         this.opportunities = opportunities;
-        this.health = health;
+        this.events = events;
+    }
+
+    /** A deal's close date moved later; heard inside the same transaction (the health rules read the pushes). */
+    public record Pushed(String opportunityId, String accountId, int pushes) {
     }
 
     @Transactional
@@ -42,7 +47,8 @@ public class CloseDates {
                     + " is in the past; pick today or a later day");
         }
         if (opportunity.moveCloseDate(to)) {
-            health.assess(opportunity.getAccountId());
+            events.publishEvent(new Pushed(opportunity.getId(), opportunity.getAccountId(),
+                    opportunity.getCloseDatePushes()));
         }
         return opportunity;
     }

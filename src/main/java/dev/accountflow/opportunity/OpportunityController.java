@@ -118,7 +118,9 @@ class OpportunityController {
 
     @GetMapping("/opportunities")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers', 'camunda-admin', 'solution-engineering', 'services')")
-    OpportunityPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    OpportunityPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                         @RequestParam(required = false) String accountId,
+                         @RequestParam(required = false) String type) {
         if (page < 0) {
             throw ApiException.badRequest("Invalid request: page: must be 0 or more", "page: must be 0 or more");
         }
@@ -126,9 +128,26 @@ class OpportunityController {
             throw ApiException.badRequest("Invalid request: size: must be between 1 and " + MAX_PAGE_SIZE,
                     "size: must be between 1 and " + MAX_PAGE_SIZE);
         }
-        Page<Opportunity> found = opportunities.page(page, size);
+        if (accountId != null && (accountId.isBlank() || accountId.length() > 36)) {
+            throw ApiException.badRequest("Invalid request: accountId: an account id",
+                    "accountId: an account id of at most 36 characters");
+        }
+        Page<Opportunity> found = opportunities.page(page, size, accountId, type(type));
         return new OpportunityPage(found.getContent().stream().map(OpportunityView::of).toList(),
                 found.getTotalElements(), page, size);
+    }
+
+    // the type filter by name, so a typo is a 400 naming the field and listing the types
+    private static OpportunityType type(String type) {
+        if (type == null) {
+            return null;
+        }
+        try {
+            return OpportunityType.valueOf(type.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid request: type: one of " + List.of(OpportunityType.values()),
+                    "type: one of " + List.of(OpportunityType.values()));
+        }
     }
 
     @GetMapping("/partners")

@@ -16,6 +16,12 @@ interface OpportunityRepository extends JpaRepository<Opportunity, String> {
 
     Page<Opportunity> findByOwnerId(String ownerId, Pageable page);
 
+    /** A page of the pipeline, narrowed to one owner, one account and one type when each is given. */
+    @Query("select o from Opportunity o where (:owner is null or o.ownerId = :owner) "
+            + "and (:account is null or o.accountId = :account) and (:type is null or o.type = :type)")
+    Page<Opportunity> filtered(@Param("owner") String owner, @Param("account") String account,
+                               @Param("type") OpportunityType type, Pageable page);
+
     long countByTypeIn(java.util.Collection<OpportunityType> types);
 
     /**

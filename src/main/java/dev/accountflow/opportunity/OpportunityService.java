@@ -122,10 +122,29 @@ public class OpportunityService {
     /** A page of the pipeline: a rep sees her own deals, those who see the whole book see all. */
     @Transactional(readOnly = true)
     public Page<Opportunity> page(int page, int size) {
+        return page(page, size, null, null);
+    }
+
+    /**
+     * A page of the pipeline narrowed to one account and/or one type (null: any). A rep sees her own deals, those who
+     * see the whole book see all; a rep naming another rep's account is refused.
+     */
+    @Transactional(readOnly = true)
+    public Page<Opportunity> page(int page, int size, String accountId, OpportunityType type) {
         CurrentUser user = CurrentUser.get();
         PageRequest request = PageRequest.of(page, size, Sort.by("closeDate", "id"));
-        return user.seesWholeBook() ? opportunities.findAll(request)
-                : opportunities.findByOwnerId(user.userId(), request);
+        if (accountId != null) {
+            Account account = accounts.account(accountId).orElseThrow(() -> ApiException.badRequest(
+                    "Unknown account", "accountId: no account '" + accountId + "'"));
+            if (!user.seesWholeBook() && !account.getOwnerId().equals(user.userId())) {
+                throw ApiException.forbidden("Account " + accountId + " is in another account manager's book");
+            }
+        }
+        if (accountId == null && type == null) {
+            return user.seesWholeBook() ? opportunities.findAll(request)
+                    : opportunities.findByOwnerId(user.userId(), request);
+        }
+        return opportunities.filtered(user.seesWholeBook() ? null : user.userId(), accountId, type, request);
     }
 
     @Transactional(readOnly = true)
@@ -319,7 +338,12 @@ public class OpportunityService {
 
     /** "Account — Product renewal", shortened to the column's size so a long account name never stops a renewal. */
     static String renewalName(String accountName, String product) {
-        String suffix = " — " + product + " renewal";
+        return dealName(accountName, product + " renewal");
+    }
+
+    /** "Account — what", the account's name shortened so the whole fits an opportunity's name. */
+    public static String dealName(String accountName, String what) {
+        String suffix = " — " + what;
         int room = NAME_LENGTH - suffix.length();
         String account = accountName.length() <= room ? accountName : accountName.substring(0, Math.max(0, room - 1)) + "…";
         String name = account + suffix;

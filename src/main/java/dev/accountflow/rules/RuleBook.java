@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -33,17 +34,46 @@ public class RuleBook {
     // readers always see one whole map, so a publish never shows them half of a change
     private final AtomicReference<Map<String, CompiledRuleSet>> active = new AtomicReference<>(Map.of());
 
+    private final Map<String, RuleSetDeclaration> declared;
+
+    /** The rule sets of this package only (unit tests of one rule set); tables a capability declares are left out. */
     public RuleBook(RuleCompiler compiler) {
+        this(compiler, List.of(), false);
+    }
+
+    @Autowired
+    public RuleBook(RuleCompiler compiler, List<RuleSetDeclaration> declarations) {
+        this(compiler, declarations, true);
+    }
+
+    private RuleBook(RuleCompiler compiler, List<RuleSetDeclaration> declarations, boolean everyTable) {
+        Map<String, RuleSetDeclaration> byName = new HashMap<>();
+        declarations.forEach(d -> byName.put(d.ruleSetName(), d));
+        this.declared = Map.copyOf(byName);
         for (Resource resource : seedResources()) {
             String name = resource.getFilename().replaceFirst("\\.drl$", "");
             publish(compiler.compile(name, 1, read(resource)));
         }
         for (Resource resource : seedResources("drt")) {
             String name = resource.getFilename().replaceFirst("\\.drt$", "");
-            RuleTemplate template = RuleTemplate.of(name).orElseThrow(() -> new IllegalStateException(
+            Optional<RuleTemplate> table = table(name);
+            if (table.isEmpty() && !everyTable) {
+                continue;
+            }
+            RuleTemplate template = table.orElseThrow(() -> new IllegalStateException(
                     "rules/" + name + ".drt has no table columns declared"));
             publish(compiler.compile(name, 1, template.toDrl(template.seedRows())));
         }
+    }
+
+    /** The table of a rule set: one of this package's, or one a capability declared. */
+    public Optional<RuleTemplate> table(String ruleSet) {
+        return RuleTemplate.of(ruleSet).or(() -> declaration(ruleSet).map(RuleSetDeclaration::table));
+    }
+
+    /** The declaration of a rule set a capability keeps (empty for this package's own). */
+    public Optional<RuleSetDeclaration> declaration(String ruleSet) {
+        return Optional.ofNullable(ruleSet == null ? null : declared.get(ruleSet));
     }
 
     public void publish(CompiledRuleSet ruleSet) {

@@ -37,7 +37,11 @@ public final class RuleTemplate {
     private final Map<String, String> placeholderSources;
     private final java.util.function.Consumer<List<TableRow>> tableRule;
 
-    RuleTemplate(String ruleSet, List<TableColumn> columns, List<String> namePlaceholders,
+    /**
+     * A table: its typed columns, the thresholds a row's name may show ({@code thresholdText} renders each from the
+     * row's cells), how checked cells become template values, and which column each name placeholder shows.
+     */
+    public RuleTemplate(String ruleSet, List<TableColumn> columns, List<String> namePlaceholders,
                  Map<String, Function<Map<String, String>, String>> thresholdText,
                  Function<Map<String, String>, Map<String, Object>> templateValues,
                  Map<String, String> placeholderSources) {
@@ -59,7 +63,7 @@ public final class RuleTemplate {
         this.templateValues = templateValues;
     }
 
-    /** The rule sets kept as tables. */
+    /** The rule sets kept as tables in this package (capabilities declare theirs: {@link RuleSetDeclaration}). */
     public static Optional<RuleTemplate> of(String ruleSet) {
         return switch (ruleSet == null ? "" : ruleSet) {
             case RuleBook.HEALTH -> Optional.of(HealthTable.TEMPLATE);

@@ -49,6 +49,16 @@ public final class Sentence {
         return out.toString();
     }
 
+    /** Called by generated rules of a capability's table: the reason with the values it names filled in. */
+    public static String filled(String encoded, Map<String, String> values) {
+        return fill(decode(encoded), values::get);
+    }
+
+    /** A percentage as a sentence shows it: 20 → "20%", 12.5 → "12.5%". */
+    public static String percentText(double value) {
+        return percent(value);
+    }
+
     static String encode(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -25,32 +25,32 @@ public record TableColumn(String key, String label, Type type, boolean required,
     /** The group another table chose for the task (feature-routing picks a product area's group). */
     static final String ROUTED = "routed";
 
-    static TableColumn integer(String key, String label, int min, int max) {
+    public static TableColumn integer(String key, String label, int min, int max) {
         return new TableColumn(key, label, Type.INTEGER, false, null, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
                 "a whole number" + describe(BigDecimal.valueOf(min), BigDecimal.valueOf(max), label));
     }
 
-    static TableColumn decimal(String key, String label, String min, String max) {
+    public static TableColumn decimal(String key, String label, String min, String max) {
         return new TableColumn(key, label, Type.DECIMAL, false, null, new BigDecimal(min), new BigDecimal(max),
                 "a number from " + min + " to " + max + ", at most 2 decimals");
     }
 
-    static TableColumn yesNo(String key, String label) {
+    public static TableColumn yesNo(String key, String label) {
         return new TableColumn(key, label, Type.YES_NO, false, List.of("yes", "no"), null, null, "yes, no or blank for any");
     }
 
-    static TableColumn choice(String key, String label, List<String> values) {
+    public static TableColumn choice(String key, String label, List<String> values) {
         return new TableColumn(key, label, Type.ENUM, true, values, null, null, "one of " + String.join(", ", values));
     }
 
     /** Like {@link #choice}, but blank means "any". */
-    static TableColumn anyOf(String key, String label, List<String> values) {
+    public static TableColumn anyOf(String key, String label, List<String> values) {
         return new TableColumn(key, label, Type.ENUM, false, values, null, null,
                 "one of " + String.join(", ", values) + ", or blank for any");
     }
 
     /** Whole dollars as people type them (180,000 or $180,000); kept as they read ($180,000). */
-    static TableColumn money(String key, String label) {
+    public static TableColumn money(String key, String label) {
         return new TableColumn(key, label, Type.MONEY, false, null, BigDecimal.ZERO, new BigDecimal("1000000000000"),
                 "an amount in whole dollars like 180,000 or $180,000, up to $1,000,000,000,000");
     }
@@ -68,7 +68,7 @@ public record TableColumn(String key, String label, Type type, boolean required,
                 "owner (the account's owner), routed (the group the routing table chose), a group (" + String.join(", ", groups) + ") or a user id like amy");
     }
 
-    static TableColumn sentence(String key, String label, List<String> placeholders) {
+    public static TableColumn sentence(String key, String label, List<String> placeholders) {
         return new TableColumn(key, label, Type.SENTENCE, true, placeholders, null, null,
                 "a sentence of at most " + MAX_SENTENCE + " characters; placeholders: "
                         + String.join(" ", placeholders.stream().map(p -> "{" + p + "}").toList()));

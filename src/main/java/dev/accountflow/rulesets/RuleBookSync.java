@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.RuleBook;
+import dev.accountflow.rules.RuleSetDeclaration;
 import dev.accountflow.rules.RuleCompilationException;
 import dev.accountflow.rules.RuleCompiler;
 import dev.accountflow.rules.RuleTemplate;
@@ -66,7 +67,7 @@ class RuleBookSync implements InitializingBean {
      * may have written it on purpose).
      */
     private void keepAsTable(String name) {
-        var table = RuleTemplate.of(name);
+        var table = ruleBook.table(name);
         RuleSetRecord record = ruleSets.findById(name).orElse(null);
         if (table.isEmpty() || record == null) {
             return;
@@ -137,8 +138,9 @@ class RuleBookSync implements InitializingBean {
         try {
             tx.executeWithoutResult(s -> {
                 ruleSets.saveAndFlush(new RuleSetRecord(name,
-                        RuleSetKind.of(name).map(RuleSetKind::description).orElse(name), 1));
-                var table = RuleTemplate.of(name);
+                        RuleSetKind.of(name).<RuleSetDeclaration>map(k -> k).or(() -> ruleBook.declaration(name))
+                                .map(RuleSetDeclaration::description).orElse(name), 1));
+                var table = ruleBook.table(name);
                 RuleSetVersion first = new RuleSetVersion(name, 1, ruleBook.sourceOf(name),
                         table.map(t -> TableRows.write(t.seedRows())).orElse(null), "accountflow",
                         "Seeded from rules/" + name + (table.isPresent() ? ".csv" : ".drl"), null);

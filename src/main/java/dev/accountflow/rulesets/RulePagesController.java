@@ -1,6 +1,6 @@
 package dev.accountflow.rulesets;
 
-import dev.accountflow.rules.RuleTemplate;
+import dev.accountflow.rules.RuleBook;
 import dev.accountflow.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -15,6 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class RulePagesController {
 
+    private final RuleBook ruleBook;
+
+    RulePagesController(RuleBook ruleBook) {
+        this.ruleBook = ruleBook;
+    }
+
     @GetMapping("/rules")
     String list(Model model) {
         addUser(model);
@@ -27,7 +33,7 @@ class RulePagesController {
         addUser(model);
         model.addAttribute("name", name);
         model.addAttribute("hasTemplate", false);
-        return RuleTemplate.of(name).isPresent() ? "rules/table" : "rules/edit";
+        return ruleBook.table(name).isPresent() ? "rules/table" : "rules/edit";
     }
 
     /** The rule code behind a table: for rule developers only, because code can do anything the app can. */
@@ -39,7 +45,7 @@ class RulePagesController {
         }
         addUser(model);
         model.addAttribute("name", name);
-        model.addAttribute("hasTemplate", RuleTemplate.of(name).isPresent());
+        model.addAttribute("hasTemplate", ruleBook.table(name).isPresent());
         return "rules/edit";
     }
 

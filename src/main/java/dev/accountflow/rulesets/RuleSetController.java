@@ -2,6 +2,7 @@ package dev.accountflow.rulesets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accountflow.rules.RuleProblem;
+import dev.accountflow.rules.RuleSetDeclaration;
 import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.rules.TableColumn;
 import dev.accountflow.rules.TableRow;
@@ -134,12 +135,12 @@ class RuleSetController {
     RuleSetDetail get(@PathVariable String name) {
         RuleSetRecord record = ruleSets.ruleSet(name);
         List<RuleSetVersion> history = ruleSets.history(name);
-        var kind = RuleSetKind.of(name);
+        var kind = ruleSets.kind(name);
         return new RuleSetDetail(name, record.getDescription(), record.getActiveVersion(), history.get(0).getVersion(),
                 ruleSets.active(name).getDrl(), history.stream().map(VersionSummary::of).toList(),
                 ruleSets.scenariosOf(name).stream().map(this::view).toList(),
-                kind.map(RuleSetKind::factsTemplate).orElse(Map.of()),
-                kind.map(RuleSetKind::expectedTemplate).orElse(Map.of()));
+                kind.map(RuleSetDeclaration::factsTemplate).orElse(Map.of()),
+                kind.map(RuleSetDeclaration::expectedTemplate).orElse(Map.of()));
     }
 
     /** The active DRL as plain text, to commit back into rules/. */
@@ -184,7 +185,7 @@ class RuleSetController {
             return VersionDetail.of(ruleSets.saveTableDraft(name, rows(request.rows()), request.comment(),
                     request.baseVersion(), user.userId()));
         }
-        if (RuleTemplate.of(name).isPresent() && !RuleAuthors.writeCode(user)) {
+        if (ruleSets.hasTable(name) && !RuleAuthors.writeCode(user)) {
             throw ApiException.forbidden("The rules of '" + name + "' are a table: edit its rows (rule code is kept by"
                     + " the rule-developers group)");
         }

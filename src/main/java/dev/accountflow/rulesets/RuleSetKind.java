@@ -12,6 +12,8 @@ import dev.accountflow.rules.HealthFinding;
 import dev.accountflow.rules.NoticeDecision;
 import dev.accountflow.rules.NoticeFacts;
 import dev.accountflow.rules.RuleBook;
+import dev.accountflow.rules.RuleSetDeclaration;
+import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.rules.StageGateDecision;
 import dev.accountflow.rules.StageGateFacts;
 import dev.accountflow.rules.TaskFacts;
@@ -26,17 +28,17 @@ import java.util.Set;
  * What each rule set decides: the facts it reads, the decision it fills in, and the summary of that decision
  * that scenarios are checked against.
  */
-enum RuleSetKind {
+enum RuleSetKind implements RuleSetDeclaration {
 
     ASSIGNMENT(RuleBook.ASSIGNMENT, "Who works on each task, by when and how urgently", TaskFacts.class,
             Set.of("assignee", "candidateGroups", "dueInDays", "priority")) {
         @Override
-        Object newDecision(Object facts) {
+        public Object newDecision(Object facts) {
             return new AssignmentDecision();
         }
 
         @Override
-        Map<String, Object> summarize(Object decision) {
+        public Map<String, Object> summarize(Object decision) {
             AssignmentDecision d = (AssignmentDecision) decision;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("assignee", d.getAssignee());
@@ -47,26 +49,26 @@ enum RuleSetKind {
         }
 
         @Override
-        Map<String, Object> factsTemplate() {
+        public Map<String, Object> factsTemplate() {
             return ordered("processKey", "renewal", "taskKey", "Task_PrepareRenewalPlan", "accountName",
                     "Harbor Health System", "territory", "NORTHEAST", "vertical", "HEALTHCARE", "tier", "ENTERPRISE",
                     "ownerId", "amy", "arr", 180000, "daysToRenewal", 75, "atRisk", false);
         }
 
         @Override
-        Map<String, Object> expectedTemplate() {
+        public Map<String, Object> expectedTemplate() {
             return ordered("assignee", "amy", "dueInDays", 10, "priority", 60);
         }
     },
 
     HEALTH(RuleBook.HEALTH, "Which accounts are at risk, and why", AccountHealthFacts.class, Set.of("atRisk", "flags")) {
         @Override
-        Object newDecision(Object facts) {
+        public Object newDecision(Object facts) {
             return new HealthAssessment((AccountHealthFacts) facts);
         }
 
         @Override
-        Map<String, Object> summarize(Object decision) {
+        public Map<String, Object> summarize(Object decision) {
             HealthAssessment d = (HealthAssessment) decision;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("atRisk", d.isAtRisk());
@@ -76,14 +78,14 @@ enum RuleSetKind {
         }
 
         @Override
-        Map<String, Object> factsTemplate() {
+        public Map<String, Object> factsTemplate() {
             return ordered("accountName", "Harbor Health System", "tier", "ENTERPRISE", "vertical", "HEALTHCARE",
                     "daysToRenewal", 60, "daysSinceExecutiveEngagement", 75, "hasExecutiveSponsor", true, "hasChampion", true,
                     "activeUsersChangePct", -5.0, "openEscalations", 0, "csat", 4.1);
         }
 
         @Override
-        Map<String, Object> expectedTemplate() {
+        public Map<String, Object> expectedTemplate() {
             return ordered("atRisk", true, "flags", List.of("EXEC_SILENT_NEAR_RENEWAL"));
         }
     },
@@ -91,12 +93,12 @@ enum RuleSetKind {
     NOTIFICATIONS(RuleBook.NOTIFICATIONS, "Who hears of a health change on an account, at once or in the daily digest",
             NoticeFacts.class, Set.of("now", "digest")) {
         @Override
-        Object newDecision(Object facts) {
+        public Object newDecision(Object facts) {
             return new NoticeDecision();
         }
 
         @Override
-        Map<String, Object> summarize(Object decision) {
+        public Map<String, Object> summarize(Object decision) {
             NoticeDecision d = (NoticeDecision) decision;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("now", d.recipients(NoticeDecision.NOW));
@@ -106,13 +108,13 @@ enum RuleSetKind {
         }
 
         @Override
-        Map<String, Object> factsTemplate() {
+        public Map<String, Object> factsTemplate() {
             return ordered("event", "TURNED_RED", "accountName", "Summit Bank", "tier", "STRATEGIC", "severity", "HIGH",
                     "arr", 420000, "flagCode", "USAGE_DROP", "flagReason", "Active users down 35%");
         }
 
         @Override
-        Map<String, Object> expectedTemplate() {
+        public Map<String, Object> expectedTemplate() {
             return ordered("now", List.of("OWNER", "SALES_MANAGERS"), "digest", List.of());
         }
     },
@@ -120,12 +122,12 @@ enum RuleSetKind {
     STAGE_GATES(RuleBook.STAGE_GATES, "Exit criteria per stage and which discounts need a sales manager's approval",
             StageGateFacts.class, Set.of("approvalRequired", "approverGroup", "blocked")) {
         @Override
-        Object newDecision(Object facts) {
+        public Object newDecision(Object facts) {
             return new StageGateDecision();
         }
 
         @Override
-        Map<String, Object> summarize(Object decision) {
+        public Map<String, Object> summarize(Object decision) {
             StageGateDecision d = (StageGateDecision) decision;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("approvalRequired", d.isApprovalRequired());
@@ -137,7 +139,7 @@ enum RuleSetKind {
         }
 
         @Override
-        Map<String, Object> factsTemplate() {
+        public Map<String, Object> factsTemplate() {
             // toStage blank: a discount check; a stage: the move into it, checked against its exit criteria
             return ordered("opportunityType", "EXPANSION", "tier", "ENTERPRISE", "vertical", "HEALTHCARE",
                     "arr", 180000, "discountPct", 20, "fromStage", "", "toStage", "",
@@ -146,7 +148,7 @@ enum RuleSetKind {
         }
 
         @Override
-        Map<String, Object> expectedTemplate() {
+        public Map<String, Object> expectedTemplate() {
             return ordered("approvalRequired", true, "approverGroup", "sales-managers", "blocked", false);
         }
     },
@@ -154,12 +156,12 @@ enum RuleSetKind {
     FEATURE_ROUTING(RuleBook.FEATURE_ROUTING, "Which product managers review a feature request, how urgently, within how many business days",
             FeatureRequestFacts.class, Set.of("pmGroup", "priority", "slaBusinessDays")) {
         @Override
-        Object newDecision(Object facts) {
+        public Object newDecision(Object facts) {
             return new FeatureRouting();
         }
 
         @Override
-        Map<String, Object> summarize(Object decision) {
+        public Map<String, Object> summarize(Object decision) {
             FeatureRouting d = (FeatureRouting) decision;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("pmGroup", d.getPmGroup());
@@ -170,14 +172,14 @@ enum RuleSetKind {
         }
 
         @Override
-        Map<String, Object> factsTemplate() {
+        public Map<String, Object> factsTemplate() {
             return ordered("title", "Export dashboards to PDF", "productArea", "ANALYTICS", "accountName",
                     "Harbor Health System", "tier", "ENTERPRISE", "vertical", "HEALTHCARE", "arrAtStake", 180000,
                     "requestingAccounts", 1, "blocksRenewal", false);
         }
 
         @Override
-        Map<String, Object> expectedTemplate() {
+        public Map<String, Object> expectedTemplate() {
             return ordered("pmGroup", "pm-analytics", "priority", "P3", "slaBusinessDays", 20);
         }
     },
@@ -185,12 +187,12 @@ enum RuleSetKind {
     ESCALATION_ROUTING(RuleBook.ESCALATION_ROUTING, "Which group answers a customer escalation, its SLA in business hours and days, and who hears of a breach",
             EscalationFacts.class, Set.of("group", "acknowledgeWithinHours", "resolveWithinBusinessDays", "tellSalesManagers")) {
         @Override
-        Object newDecision(Object facts) {
+        public Object newDecision(Object facts) {
             return new EscalationRouting();
         }
 
         @Override
-        Map<String, Object> summarize(Object decision) {
+        public Map<String, Object> summarize(Object decision) {
             EscalationRouting d = (EscalationRouting) decision;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("group", d.getGroup());
@@ -202,13 +204,13 @@ enum RuleSetKind {
         }
 
         @Override
-        Map<String, Object> factsTemplate() {
+        public Map<String, Object> factsTemplate() {
             return ordered("division", "BILLING", "severity", "S1", "accountName", "Harbor Health System",
                     "tier", "STRATEGIC", "vertical", "HEALTHCARE", "arr", 480000);
         }
 
         @Override
-        Map<String, Object> expectedTemplate() {
+        public Map<String, Object> expectedTemplate() {
             return ordered("group", "billing", "acknowledgeWithinHours", 4, "resolveWithinBusinessDays", 2,
                     "tellSalesManagers", true);
         }
@@ -226,39 +228,49 @@ enum RuleSetKind {
         this.expectedKeys = expectedKeys;
     }
 
+    @Override
+    public RuleTemplate table() {
+        return RuleTemplate.of(ruleSetName).orElseThrow();
+    }
+
     static Optional<RuleSetKind> of(String ruleSetName) {
         return Arrays.stream(values()).filter(k -> k.ruleSetName.equals(ruleSetName)).findFirst();
     }
 
     /** A fresh decision object for these facts (the health rules join an assessment to its account). */
-    abstract Object newDecision(Object facts);
+    public abstract Object newDecision(Object facts);
 
-    abstract Map<String, Object> summarize(Object decision);
+    public abstract Map<String, Object> summarize(Object decision);
 
-    abstract Map<String, Object> factsTemplate();
+    public abstract Map<String, Object> factsTemplate();
 
-    abstract Map<String, Object> expectedTemplate();
+    public abstract Map<String, Object> expectedTemplate();
 
     /** Runs one version of the rule set over the facts and summarises what it decided. */
-    Map<String, Object> decide(CompiledRuleSet rules, Object facts) {
+    @Override
+    public Map<String, Object> decide(CompiledRuleSet rules, Object facts) {
         Object decision = newDecision(facts);
         rules.execute(List.of(facts, decision));
         return summarize(decision);
     }
 
-    String ruleSetName() {
+    @Override
+    public String ruleSetName() {
         return ruleSetName;
     }
 
-    String description() {
+    @Override
+    public String description() {
         return description;
     }
 
-    Class<?> factsType() {
+    @Override
+    public Class<?> factsType() {
         return factsType;
     }
 
-    Set<String> expectedKeys() {
+    @Override
+    public Set<String> expectedKeys() {
         return expectedKeys;
     }
 

@@ -3,6 +3,7 @@ package dev.accountflow.rulesets;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accountflow.rules.CompiledRuleSet;
 import dev.accountflow.rules.RuleBook;
+import dev.accountflow.rules.RuleSetDeclaration;
 import dev.accountflow.rules.RuleCompilationException;
 import dev.accountflow.rules.RuleCompiler;
 import dev.accountflow.rules.RuleProblem;
@@ -15,6 +16,7 @@ import dev.accountflow.web.ApiException;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -189,9 +191,13 @@ public class RuleSetService {
         return v.getTableRows() != null && checkRows(templateOf(name), rows).equals(TableRows.read(v.getTableRows()));
     }
 
+    boolean hasTable(String name) {
+        return ruleBook.table(name).isPresent();
+    }
+
     RuleTemplate templateOf(String name) {
         ruleSet(name);
-        return RuleTemplate.of(name).orElseThrow(() -> ApiException.notFound("A table for rule set '" + name
+        return ruleBook.table(name).orElseThrow(() -> ApiException.notFound("A table for rule set '" + name
                 + "' (it is kept as rule code)"));
     }
 
@@ -243,7 +249,7 @@ public class RuleSetService {
 
     /** Keeps a scenario only when the rules could run it: every field is checked before anything is stored. */
     RuleScenario addScenario(String name, String scenarioName, JsonNode facts, JsonNode expected, String author) {
-        RuleSetKind kind = kindOf(name);
+        RuleSetDeclaration kind = kindOf(name);
         String checkedName = scenarioName(scenarioName);
         Scenarios.ScenarioCase scenario = scenarioRunner.check(kind, facts, expected);
         if (scenarios.existsByRuleSetAndName(name, checkedName)) {
@@ -335,14 +341,19 @@ public class RuleSetService {
         }
     }
 
-    RuleSetKind kindOf(String name) {
+    /** What a rule set decides: one of the rules package's, or one a capability declared. */
+    Optional<RuleSetDeclaration> kind(String name) {
+        return RuleSetKind.of(name).<RuleSetDeclaration>map(k -> k).or(() -> ruleBook.declaration(name));
+    }
+
+    RuleSetDeclaration kindOf(String name) {
         ruleSet(name);
-        return RuleSetKind.of(name).orElseThrow(() -> ApiException.badRequest(
+        return kind(name).orElseThrow(() -> ApiException.badRequest(
                 "Rule set '" + name + "' has no scenario format yet", "name: no scenario format"));
     }
 
     private List<ScenarioResult> runScenarios(String name, CompiledRuleSet compiled) {
-        return RuleSetKind.of(name).map(kind -> scenarioRunner.run(kind, scenariosOf(name), compiled))
+        return kind(name).map(kind -> scenarioRunner.run(kind, scenariosOf(name), compiled))
                 .orElse(List.of());
     }
 

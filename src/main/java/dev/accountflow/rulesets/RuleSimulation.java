@@ -93,9 +93,12 @@ class RuleSimulation {
             case RuleBook.STAGE_GATES -> compareApprovals(active, candidate, report);
             case RuleBook.FEATURE_ROUTING -> compareRouting(active, candidate, report);
             case RuleBook.ESCALATION_ROUTING -> compareEscalationRouting(active, candidate, report);
-            default -> {
-                // a rule set without a simulation yet: the report says nothing was evaluated
-            }
+            default -> ruleBook.declaration(name).ifPresent(declared -> {
+                // a capability's own table simulates itself over the live book
+                var simulated = declared.simulate(active, candidate);
+                report.accounts += simulated.evaluated();
+                report.declaredLines.addAll(simulated.impact());
+            });
         }
         return report.build();
     }
@@ -320,6 +323,7 @@ class RuleSimulation {
         private final List<ApprovalChange> approvalChanges = new ArrayList<>();
         private final List<NoticeToSend> notifications = new ArrayList<>();
         private final List<String> flagLines = new ArrayList<>();
+        private final List<String> declaredLines = new ArrayList<>();
         private int newlyAtRisk;
         private BigDecimal newlyAtRiskArr = BigDecimal.ZERO;
         private int noLongerAtRisk;
@@ -364,6 +368,7 @@ class RuleSimulation {
                 impact.add("Escalations not yet closed routed differently: " + flagLines.size());
                 impact.addAll(flagLines);
             }
+            impact.addAll(declaredLines);
             // open tasks that would move from one holder to another, counted per move and the row that makes it
             assigneeChanges.stream().collect(Collectors.groupingBy(c -> c.from() + " → " + c.to()
                                     + (c.row() == null ? "" : ", by row '" + c.row() + "'"),

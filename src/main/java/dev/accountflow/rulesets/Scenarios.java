@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.accountflow.rules.CompiledRuleSet;
+import dev.accountflow.rules.RuleSetDeclaration;
 import dev.accountflow.web.ApiException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,7 +43,7 @@ class Scenarios {
      * Checks a new scenario's facts and expectations against what the rule set reads and decides, and that they fit
      * where they are kept; a scenario that passes here can always be run later.
      */
-    ScenarioCase check(RuleSetKind kind, JsonNode facts, JsonNode expected) {
+    ScenarioCase check(RuleSetDeclaration kind, JsonNode facts, JsonNode expected) {
         List<String> problems = new ArrayList<>();
         String factsText = null;
         if (facts == null || facts.isNull()) {
@@ -84,12 +85,12 @@ class Scenarios {
         return new ScenarioCase(factsText, expectedText);
     }
 
-    List<ScenarioResult> run(RuleSetKind kind, Collection<RuleScenario> scenarios, CompiledRuleSet rules) {
+    List<ScenarioResult> run(RuleSetDeclaration kind, Collection<RuleScenario> scenarios, CompiledRuleSet rules) {
         return scenarios.stream().map(s -> run(kind, s, rules)).toList();
     }
 
     /** A stored scenario that cannot be read fails with a message saying so, and never stops the others from running. */
-    private ScenarioResult run(RuleSetKind kind, RuleScenario scenario, CompiledRuleSet rules) {
+    private ScenarioResult run(RuleSetDeclaration kind, RuleScenario scenario, CompiledRuleSet rules) {
         Map<String, Object> expected = readOrNull(scenario.getExpected());
         Object facts = readFacts(kind, scenario.getFacts());
         if (expected == null || expected.isEmpty() || facts == null) {
@@ -112,7 +113,7 @@ class Scenarios {
                 mismatches.isEmpty() ? "passed" : String.join("; ", mismatches));
     }
 
-    private Object readFacts(RuleSetKind kind, String text) {
+    private Object readFacts(RuleSetDeclaration kind, String text) {
         try {
             return text == null ? null : json.readValue(text, kind.factsType());
         } catch (JsonProcessingException e) {

@@ -71,7 +71,9 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
         SET_QUOTA("PUT /api/quotas/{userId}/{quarter}"),
         ASK_COLLEAGUE_TO_ASSIST("POST /api/opportunities/{id}/assist-requests"),
         MOVE_CLOSE_DATE("PUT /api/opportunities/{id}/close-date"),
-        REPLACE_PRODUCT_CATALOG("PUT /api/products");
+        REPLACE_PRODUCT_CATALOG("PUT /api/products"),
+        ACCEPT_SUGGESTION("POST /api/suggestions/{id}/accept"),
+        DISMISS_SUGGESTION("POST /api/suggestions/{id}/dismiss");
 
         final String label;
 
@@ -127,7 +129,10 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
             // the deal's owner or a sales manager moves its close date; another rep is refused
             Map.entry(Endpoint.MOVE_CLOSE_DATE,       row(200, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
             // the catalog (prices, verticals, complements) is the sales managers' to keep; everyone reads it
-            Map.entry(Endpoint.REPLACE_PRODUCT_CATALOG, row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
+            Map.entry(Endpoint.REPLACE_PRODUCT_CATALOG, row(403, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
+            // the account's owner acts on its expansion suggestions, and sales managers; another rep is refused
+            Map.entry(Endpoint.ACCEPT_SUGGESTION,     row(200, 403, 200, 403, 403, 403, 403, 403, 403, 401)),
+            Map.entry(Endpoint.DISMISS_SUGGESTION,    row(200, 403, 200, 403, 403, 403, 403, 403, 403, 401))));
 
     // the rule set the rule rows work on; every version written here carries its active DRL, so nothing changes
     private static final String RULE_SET = "health";
@@ -317,12 +322,26 @@ class ApiAuthorizationMatrixIT extends PostgresIT {
                         : catalogBefore.substring(0, catalogBefore.length() - 1) + "," + extra + "]";
                 yield new Call("PUT", "/api/products", body, null);
             }
+            case ACCEPT_SUGGESTION -> new Call("/api/suggestions/" + openSuggestion() + "/accept", "");
+            case DISMISS_SUGGESTION -> new Call("/api/suggestions/" + openSuggestion() + "/dismiss",
+                    "{\"reason\":\"They bought a competitor's last year\"}");
             case SET_QUOTA -> new Call("PUT", "/api/quotas/" + TestUsers.IVY + "/2031-Q1", "{\"EXPANSION\":100000}", null);
             case MOVE_CLOSE_DATE -> new Call("PUT", "/api/opportunities/" + ivysDeal() + "/close-date",
                     "{\"closeDate\":\"" + java.time.LocalDate.now().plusDays(61 + (closeDateMoves++)) + "\"}", null);
             case ASK_COLLEAGUE_TO_ASSIST -> new Call("/api/opportunities/" + ivysDeal() + "/assist-requests",
                     "{\"assistantId\":\"" + TestUsers.NED + "\",\"request\":\"Join the CFO call on Thursday\"}");
         };
+    }
+
+    /** A fresh open suggestion on Ivy's account, as the expansion-signals table would leave it. */
+    private String openSuggestion() {
+        String id = UUID.randomUUID().toString();
+        String product = "Matrix Product " + unique();
+        jdbc.update("insert into expansion_suggestion (id, account_id, kind, product, reason, estimated_amount, rule_row, "
+                + "rule_set_version, quiet_days, status, open_key, suggested_at) values (?, ?, 'WHITESPACE', ?, "
+                + "'Fits and complements', 50000, 'A product of the account''s vertical that complements one it owns', "
+                + "1, 90, 'OPEN', ?, now())", id, ivysAccount, product, ivysAccount + "|WHITESPACE|" + product);
+        return id;
     }
 
     private String ivysDeal() throws Exception {

@@ -1,0 +1,67 @@
+package dev.accountflow.expansion;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What the expansion-signals rules suggested for a page of the book: one suggestion per account, product and kind,
+ * from the first row that matched, with its estimated amount, quiet period and reason.
+ */
+public class ExpansionFindings {
+
+    /** Amount bases a row may name: the product's list ARR for the account's tier, or what the account pays now. */
+    public static final String LIST_ARR = "LIST_ARR";
+    public static final String CURRENT_ARR = "CURRENT_ARR";
+
+    private final List<Suggested> suggested = new ArrayList<>();
+
+    /** Called by the generated rules; the returned fact keeps later rows from suggesting the same thing again. */
+    public Suggested suggest(ProductSignals facts, String kind, String amountOf, int amountPct, int quietDays,
+                             String reason, String ruleName) {
+        double base = CURRENT_ARR.equals(amountOf) ? facts.getCurrentArr() : facts.getListArr();
+        BigDecimal amount = BigDecimal.valueOf(base).multiply(BigDecimal.valueOf(amountPct))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
+        Suggested s = new Suggested(facts, kind, amount, quietDays, reason, ruleName);
+        suggested.add(s);
+        return s;
+    }
+
+    public List<Suggested> getSuggested() {
+        return Collections.unmodifiableList(suggested);
+    }
+
+    /** One suggestion as the rules made it. */
+    public static final class Suggested {
+        private final ProductSignals facts;
+        private final String kind;
+        private final BigDecimal estimatedAmount;
+        private final int quietDays;
+        private final String reason;
+        private final String ruleName;
+
+        Suggested(ProductSignals facts, String kind, BigDecimal estimatedAmount, int quietDays, String reason,
+                  String ruleName) {
+            this.facts = facts;
+            this.kind = kind;
+            this.estimatedAmount = estimatedAmount;
+            this.quietDays = quietDays;
+            this.reason = reason;
+            this.ruleName = ruleName;
+        }
+
+        public ProductSignals getFacts() { return facts; }
+        public String getKind() { return kind; }
+        public BigDecimal getEstimatedAmount() { return estimatedAmount; }
+        public int getQuietDays() { return quietDays; }
+        public String getReason() { return reason; }
+        public String getRuleName() { return ruleName; }
+
+        /** Account, kind and product: at most one open suggestion each. */
+        String key() {
+            return facts.getAccountId() + "|" + kind + "|" + facts.getProduct();
+        }
+    }
+}
