@@ -132,5 +132,8 @@ class SignalFacts {
                           where {renewal} and s.status in ('ACTIVE', 'IN_RENEWAL')
                           group by s.account_id, s.product) r on r.account_id = a.id and r.product = p.name
              where {account}
+               -- a product the account neither owns, fits, complements nor asked for has nothing to suggest
+               and (v.product_name is not null or o.owned_arr is not null or c.complemented is not null
+                    or f.title is not null)
              order by a.id, p.position""";
 }

@@ -185,7 +185,15 @@ class HealthSweepBench extends PostgresIT {
                     "select account_id, recorded_at, active_users_change_pct, open_escalations, csat from health_signal",
                     "select account_id, close_date_pushes, name, close_date, first_close_date, amount from opportunity"
                             + " where closed_at is null and close_date_pushes > 0",
-                    "select account_id, code, severity from risk_flag where resolved_at is null")) {
+                    "select account_id, code, severity from risk_flag where resolved_at is null",
+                    // what the expansion signals read in the same pages
+                    "select p.name, p.list_arr_strategic, v.vertical, c.complement_name from product p "
+                            + "left join product_vertical v on v.product_name = p.name "
+                            + "left join product_complement c on c.product_name = p.name",
+                    "select account_id, seat_utilization_pct from health_signal",
+                    "select account_id, product, title, shipped_at from feature_request where status = 'SHIPPED'",
+                    "select subscription_id, outcome, start_date, recorded_at from subscription_term",
+                    "select account_id, kind, product, status, hidden_until from expansion_suggestion")) {
                 try (Statement sql = connection.createStatement()) {
                     sql.setFetchSize(5_000);
                     try (ResultSet rows = sql.executeQuery(table)) {
