@@ -1,5 +1,9 @@
 package dev.accountflow.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import dev.accountflow.web.PlainText;
 import dev.accountflow.web.PlausibleDate;
 import jakarta.validation.Valid;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Accounts")
 @RestController
 @RequestMapping("/api/accounts")
 class AccountController {
@@ -92,6 +97,18 @@ class AccountController {
                             BigDecimal csat) {
     }
 
+    @Operation(summary = "Create an account",
+            description = "Sales managers only. Without ownerId the assignment rules pick the owner.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "name": "Northwind Health",
+                          "vertical": "HEALTHCARE",
+                          "territory": "NORTHEAST",
+                          "tier": "ENTERPRISE",
+                          "ownerId": "amy"
+                        }
+                        """))))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(SALES_MANAGERS)
@@ -104,6 +121,8 @@ class AccountController {
      * With any of page, size, sort, q or owner: one page of the book with its totals (see {@link BookPage}).
      * Without them: every visible account as a plain array, as the first clients of this API read it.
      */
+    @Operation(summary = "List the accounts this user may see",
+            description = "With any of page, size, sort, q or owner: one page of the book with its totals. Without them: every visible account as a plain array.")
     @GetMapping
     Object list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String q,
@@ -115,11 +134,23 @@ class AccountController {
                 a.getTerritory(), a.getTier(), a.getOwnerId(), a.getCreatedAt(), null, null)).toList();
     }
 
+    @Operation(summary = "Read one account with its subscriptions and contacts")
     @GetMapping("/{id}")
     AccountView get(@PathVariable String id) {
         return view(accounts.visibleAccount(id));
     }
 
+    @Operation(summary = "Add a contact to an account",
+            description = "The account's owner or a sales manager.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "name": "Dana Whitfield",
+                          "email": "dana.whitfield@northwind.example",
+                          "role": "EXECUTIVE_SPONSOR",
+                          "lastEngagedAt": "2026-11-02T15:00:00Z"
+                        }
+                        """))))
     @PostMapping("/{id}/contacts")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ACCOUNT_WRITERS)
@@ -129,6 +160,17 @@ class AccountController {
                 request.lastEngagedAt()));
     }
 
+    @Operation(summary = "Add a subscription to an account",
+            description = "The account's owner or a sales manager. A subscription ending within the renewal window is picked up by the next kick-off.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "product": "Commerce Cloud",
+                          "arr": 250000.0,
+                          "startDate": "2026-01-01",
+                          "endDate": "2026-12-31"
+                        }
+                        """))))
     @PostMapping("/{id}/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ACCOUNT_WRITERS)
@@ -138,6 +180,17 @@ class AccountController {
                 request.endDate()));
     }
 
+    @Operation(summary = "Record a health signal for an account",
+            description = "Usage change, open escalations and CSAT; the health rules read the latest.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "recordedAt": "2026-11-30T09:00:00Z",
+                          "activeUsersChangePct": -22.5,
+                          "openEscalations": 3,
+                          "csat": 3.4
+                        }
+                        """))))
     @PostMapping("/{id}/health-signals")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ACCOUNT_WRITERS)

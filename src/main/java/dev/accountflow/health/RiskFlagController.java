@@ -1,5 +1,7 @@
 package dev.accountflow.health;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.rules.DecisionLog;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Risk flags")
 @RestController
 class RiskFlagController {
 
@@ -25,6 +28,8 @@ class RiskFlagController {
                         Instant resolvedAt, String decisionId, String why) {
     }
 
+    @Operation(summary = "List an account's risk flags",
+            description = "Open and resolved, with the rule that raised each.")
     @GetMapping("/api/accounts/{id}/risk-flags")
     List<RiskFlagView> flags(@PathVariable String id) {
         accounts.visibleAccount(id);

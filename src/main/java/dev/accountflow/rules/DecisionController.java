@@ -1,5 +1,7 @@
 package dev.accountflow.rules;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Decisions")
 @RestController
 @RequestMapping("/api/decisions")
 class DecisionController {
@@ -41,6 +44,8 @@ class DecisionController {
     }
 
     /** Decisions about one subject (task, account, notification…); managers may also list the latest ones. */
+    @Operation(summary = "Read the decision log",
+            description = "Optionally for one subject (subjectType and subjectId together), e.g. an account.")
     @GetMapping
     List<DecisionView> list(@RequestParam(required = false) String subjectType,
                             @RequestParam(required = false) String subjectId) {

@@ -1,5 +1,9 @@
 package dev.accountflow.rulesets;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accountflow.rules.RuleProblem;
 import dev.accountflow.rules.RuleTemplate;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Rule management: everyone signed in may read every version; only rule authors ({@link RuleAuthors}) may check,
  * test, simulate or change rules, because each of those compiles or runs rule code.
  */
+@Tag(name = "Rules")
 @RestController
 @RequestMapping("/api/rule-sets")
 class RuleSetController {
@@ -119,6 +124,7 @@ class RuleSetController {
     record ProblemsError(String error, List<String> details, List<RuleProblem> problems) {
     }
 
+    @Operation(summary = "List the rule sets with their active versions")
     @GetMapping
     List<RuleSetSummary> list() {
         return ruleSets.all().stream().map(r -> {
@@ -130,6 +136,8 @@ class RuleSetController {
         }).toList();
     }
 
+    @Operation(summary = "Read a rule set and its history",
+            description = "As JSON; with Accept: text/plain, the active version's DRL.")
     @GetMapping("/{name}")
     RuleSetDetail get(@PathVariable String name) {
         RuleSetRecord record = ruleSets.ruleSet(name);
@@ -143,16 +151,25 @@ class RuleSetController {
     }
 
     /** The active DRL as plain text, to commit back into rules/. */
+    @Operation(summary = "Read the active version's DRL")
     @GetMapping(value = "/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
     String activeDrl(@PathVariable String name) {
         return ruleSets.active(name).getDrl();
     }
 
+    @Operation(summary = "Read one version of a rule set")
     @GetMapping("/{name}/versions/{version}")
     VersionDetail version(@PathVariable String name, @PathVariable int version) {
         return VersionDetail.of(ruleSets.version(name, version));
     }
 
+    @Operation(summary = "Check DRL without saving it",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "drl": "package rules.health;\\n\\nrule usage_drop_noop when then end"
+                        }
+                        """))))
     @PostMapping("/{name}/validate")
     @PreAuthorize(RuleAuthors.ONLY)
     Validation validate(@PathVariable String name, @RequestBody DrlRequest request) {
@@ -160,6 +177,24 @@ class RuleSetController {
         return new Validation(problems.isEmpty(), problems);
     }
 
+    @Operation(summary = "Save a draft version",
+            description = "From table rows (rule tables) or DRL; baseVersion guards against overwriting a colleague's draft.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "comment": "Lower the usage-drop threshold",
+                          "baseVersion": 3,
+                          "rows": [
+                            {
+                              "name": "usage-drop",
+                              "cells": {
+                                "minDropPct": 20,
+                                "severity": "HIGH"
+                              }
+                            }
+                          ]
+                        }
+                        """))))
     @PostMapping("/{name}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RuleAuthors.ONLY)
@@ -193,6 +228,8 @@ class RuleSetController {
     }
 
     /** The rule template a version was compiled with: code, for rule developers only. */
+    @Operation(summary = "Read the DRL template behind a rule table",
+            description = "Rule developers only.")
     @GetMapping(value = "/{name}/versions/{version}/template", produces = MediaType.TEXT_PLAIN_VALUE)
     String template(@PathVariable String name, @PathVariable int version) {
         if (!RuleAuthors.writeCode(CurrentUser.get())) {
@@ -202,11 +239,13 @@ class RuleSetController {
     }
 
     /** The active version as a table. */
+    @Operation(summary = "Read the active version as a table")
     @GetMapping("/{name}/table")
     TableView activeTable(@PathVariable String name) {
         return table(name, ruleSets.ruleSet(name).getActiveVersion());
     }
 
+    @Operation(summary = "Read a version as a table")
     @GetMapping("/{name}/versions/{version}/table")
     TableView table(@PathVariable String name, @PathVariable int version) {
         RuleTemplate template = ruleSets.templateOf(name);
@@ -216,6 +255,7 @@ class RuleSetController {
                 rows.stream().map(r -> new RowView(r.name(), template.ruleName(r), r.cells())).toList());
     }
 
+    @Operation(summary = "Download a version as an Excel workbook")
     @GetMapping(value = "/{name}/versions/{version}/table.xlsx", produces = Workbooks.XLSX)
     ResponseEntity<byte[]> tableWorkbook(@PathVariable String name, @PathVariable int version) {
         byte[] workbook = Workbooks.write(ruleSets.templateOf(name), ruleSets.tableOf(name, version),
@@ -229,6 +269,7 @@ class RuleSetController {
      * A table edited in Excel, as a new draft: only the data rows are read, every cell is checked as in the page, and
      * a workbook that says the same as its base version stores nothing.
      */
+    @Operation(summary = "Save a draft from an Excel workbook")
     @PostMapping(value = "/{name}/versions", consumes = Workbooks.XLSX)
     @PreAuthorize(RuleAuthors.ONLY)
     ResponseEntity<Imported> importWorkbook(@PathVariable String name, @RequestBody byte[] workbook,
@@ -251,6 +292,7 @@ class RuleSetController {
                 saved.getComment()));
     }
 
+    @Operation(summary = "Run a version's scenarios")
     @PostMapping("/{name}/versions/{version}/test")
     @PreAuthorize(RuleAuthors.ONLY)
     TestRun test(@PathVariable String name, @PathVariable int version) {
@@ -258,6 +300,8 @@ class RuleSetController {
         return new TestRun(results.stream().allMatch(ScenarioResult::passed), results);
     }
 
+    @Operation(summary = "Simulate a version over the book",
+            description = "What would change against the active version, read a page of accounts at a time.")
     @PostMapping("/{name}/versions/{version}/simulate")
     @PreAuthorize(RuleAuthors.ONLY)
     SimulationReport simulate(@PathVariable String name, @PathVariable int version) {
@@ -265,18 +309,28 @@ class RuleSetController {
     }
 
     /** Scenarios around every threshold the version changed, with the outcome it decides; nothing is stored. */
+    @Operation(summary = "Suggest scenarios at a version's thresholds")
     @PostMapping("/{name}/versions/{version}/boundary-scenarios")
     @PreAuthorize(RuleAuthors.ONLY)
     List<BoundaryScenarios.Suggestion> boundaryScenarios(@PathVariable String name, @PathVariable int version) {
         return boundaries.suggest(name, version);
     }
 
+    @Operation(summary = "Publish a version",
+            description = "It decides from now on, on every node.")
     @PostMapping("/{name}/versions/{version}/publish")
     @PreAuthorize(RuleAuthors.ONLY)
     Published publish(@PathVariable String name, @PathVariable int version) {
         return new Published(name, ruleSets.publish(name, version));
     }
 
+    @Operation(summary = "Restore an earlier version as a new draft",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "comment": "Back to the thresholds of October"
+                        }
+                        """))))
     @PostMapping("/{name}/versions/{version}/restore")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RuleAuthors.ONLY)
@@ -287,11 +341,27 @@ class RuleSetController {
         return new Restored(restored.getVersion(), ruleSets.ruleSet(name).getActiveVersion());
     }
 
+    @Operation(summary = "Compare two versions")
     @GetMapping("/{name}/diff")
     Diff diff(@PathVariable String name, @RequestParam int from, @RequestParam int to) {
         return new Diff(from, to, ruleSets.diff(name, from, to), ruleSets.tableDiff(name, from, to));
     }
 
+    @Operation(summary = "Add a scenario to a rule set",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "name": "usage down a quarter flags the account",
+                          "facts": {
+                            "activeUsersChangePct": -25
+                          },
+                          "expected": {
+                            "flags": [
+                              "USAGE_DROP"
+                            ]
+                          }
+                        }
+                        """))))
     @PostMapping("/{name}/scenarios")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RuleAuthors.ONLY)
@@ -300,6 +370,7 @@ class RuleSetController {
                 CurrentUser.get().userId()));
     }
 
+    @Operation(summary = "Delete a scenario")
     @DeleteMapping("/{name}/scenarios/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(RuleAuthors.ONLY)
