@@ -97,7 +97,7 @@ class AccountController {
                             BigDecimal csat) {
     }
 
-    @Operation(summary = "Create an account",
+    @Operation(operationId = "createAccount", summary = "Create an account",
             description = "Sales managers only. Without ownerId the assignment rules pick the owner.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -121,7 +121,7 @@ class AccountController {
      * With any of page, size, sort, q or owner: one page of the book with its totals (see {@link BookPage}).
      * Without them: every visible account as a plain array, as the first clients of this API read it.
      */
-    @Operation(summary = "List the accounts this user may see",
+    @Operation(operationId = "listAccounts", summary = "List the accounts this user may see",
             description = "With any of page, size, sort, q or owner: one page of the book with its totals. Without them: every visible account as a plain array.")
     @GetMapping
     Object list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -134,13 +134,13 @@ class AccountController {
                 a.getTerritory(), a.getTier(), a.getOwnerId(), a.getCreatedAt(), null, null)).toList();
     }
 
-    @Operation(summary = "Read one account with its subscriptions and contacts")
+    @Operation(operationId = "getAccount", summary = "Read one account with its subscriptions and contacts")
     @GetMapping("/{id}")
     AccountView get(@PathVariable String id) {
         return view(accounts.visibleAccount(id));
     }
 
-    @Operation(summary = "Add a contact to an account",
+    @Operation(operationId = "addContact", summary = "Add a contact to an account",
             description = "The account's owner or a sales manager.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -160,7 +160,7 @@ class AccountController {
                 request.lastEngagedAt()));
     }
 
-    @Operation(summary = "Add a subscription to an account",
+    @Operation(operationId = "addSubscription", summary = "Add a subscription to an account",
             description = "The account's owner or a sales manager. A subscription ending within the renewal window is picked up by the next kick-off.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -180,7 +180,7 @@ class AccountController {
                 request.endDate()));
     }
 
-    @Operation(summary = "Record a health signal for an account",
+    @Operation(operationId = "addHealthSignal", summary = "Record a health signal for an account",
             description = "Usage change, open escalations and CSAT; the health rules read the latest.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """

@@ -51,7 +51,7 @@ class TouchPointController {
         }
     }
 
-    @Operation(summary = "Record a meeting, call or e-mail with a contact",
+    @Operation(operationId = "recordTouchPoint", summary = "Record a meeting, call or e-mail with a contact",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
                         {
@@ -76,7 +76,7 @@ class TouchPointController {
     }
 
     /** A contact left the customer: no longer a current sponsor or champion; the account's health is assessed again. */
-    @Operation(summary = "Record that a contact left the customer",
+    @Operation(operationId = "recordDeparture", summary = "Record that a contact left the customer",
             description = "She is no longer a current sponsor or champion; the account's health is assessed again.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -93,7 +93,7 @@ class TouchPointController {
                 contact.getLeftAt());
     }
 
-    @Operation(summary = "List an account's touch points")
+    @Operation(operationId = "listTouchPoints", summary = "List an account's touch points")
     @GetMapping("/api/accounts/{id}/touch-points")
     List<TouchPointView> list(@PathVariable String id) {
         accounts.visibleAccount(id);

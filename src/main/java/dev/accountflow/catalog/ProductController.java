@@ -35,13 +35,13 @@ class ProductController {
     record ProductBody(String name, Set<Vertical> verticals, Map<Tier, BigDecimal> listArr, List<String> complements) {
     }
 
-    @Operation(summary = "List the product catalog")
+    @Operation(operationId = "listProducts", summary = "List the product catalog")
     @GetMapping
     List<Product> list() {
         return catalog.all();
     }
 
-    @Operation(summary = "Replace the product catalog",
+    @Operation(operationId = "replaceProducts", summary = "Replace the product catalog",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
                         [

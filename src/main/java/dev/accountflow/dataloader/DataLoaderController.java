@@ -38,7 +38,7 @@ class DataLoaderController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Import a Salesforce Data Loader CSV file",
+    @Operation(operationId = "importCsv", summary = "Import a Salesforce Data Loader CSV file",
             description = "accounts, contacts, subscriptions or opportunities; as the body (text/csv) or an uploaded file. Rows at fault are named by line; nothing is half written.")
     @PostMapping(path = "/api/import/" + KINDS, consumes = "text/csv")
     @PreAuthorize(SALES_MANAGERS)
@@ -62,7 +62,7 @@ class DataLoaderController {
         }
     }
 
-    @Operation(summary = "Import an uploaded Salesforce Data Loader CSV file")
+    @Operation(operationId = "importCsvUpload", summary = "Import an uploaded Salesforce Data Loader CSV file")
     @PostMapping(path = "/api/import/" + KINDS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(SALES_MANAGERS)
     CsvImport.Result importUpload(@PathVariable String kind, @RequestParam("file") MultipartFile file)
@@ -72,7 +72,7 @@ class DataLoaderController {
         }
     }
 
-    @Operation(summary = "Export as a Salesforce Data Loader CSV file")
+    @Operation(operationId = "exportCsv", summary = "Export as a Salesforce Data Loader CSV file")
     @GetMapping(path = "/api/export/" + KINDS)
     void export(@PathVariable String kind, HttpServletResponse response) throws IOException {
         RecordKind records = RecordKind.ofPath(kind);

@@ -75,7 +75,7 @@ class FeatureRequestController {
     record FeatureRequestPage(List<FeatureRequestView> content, long totalElements, int page, int size) {
     }
 
-    @Operation(summary = "Log a customer's feature request",
+    @Operation(operationId = "logFeatureRequest", summary = "Log a customer's feature request",
             description = "The routing rules pick the product area and reviewer; similar open requests are answered alongside.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -98,7 +98,7 @@ class FeatureRequestController {
     }
 
     /** Open requests that look like the one about to be logged: the AM confirms one with duplicateOf. */
-    @Operation(summary = "Find open requests similar to a title")
+    @Operation(operationId = "findSimilarFeatureRequests", summary = "Find open requests similar to a title")
     @GetMapping("/similar")
     @PreAuthorize(REQUEST_LOGGERS + " or " + PRODUCT_TEAM)
     List<Similar> similar(@RequestParam(required = false) ProductArea productArea, @RequestParam String title) {
@@ -109,7 +109,7 @@ class FeatureRequestController {
         return requests.similarOpen(productArea, title).stream().map(Similar::of).toList();
     }
 
-    @Operation(summary = "List feature requests, a page at a time")
+    @Operation(operationId = "listFeatureRequests", summary = "List feature requests, a page at a time")
     @GetMapping
     FeatureRequestPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
@@ -128,7 +128,7 @@ class FeatureRequestController {
      * Product management (or the account manager, for her own customers' request) confirms the request repeats an open
      * one: its review ends, the master's stake grows.
      */
-    @Operation(summary = "Confirm a request repeats an open one",
+    @Operation(operationId = "linkDuplicateFeatureRequest", summary = "Confirm a request repeats an open one",
             description = "Its review ends; the master request's stake grows.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -143,7 +143,7 @@ class FeatureRequestController {
     }
 
     /** The product team's tools say it shipped: the waiting process tells every requesting account. */
-    @Operation(summary = "Mark a feature request shipped",
+    @Operation(operationId = "markFeatureRequestShipped", summary = "Mark a feature request shipped",
             description = "The account managers of every customer who asked are told.")
     @PostMapping("/{id}/shipped")
     @PreAuthorize(PRODUCT_TEAM)

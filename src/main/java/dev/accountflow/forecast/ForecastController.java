@@ -40,7 +40,7 @@ class ForecastController {
     }
 
     /** A rep sees her own row only; asking for another rep's is refused. Managers see everyone. */
-    @Operation(summary = "Read the quarter's forecast",
+    @Operation(operationId = "getForecast", summary = "Read the quarter's forecast",
             description = "By rep and opportunity type against quota; a rep sees her own, a sales manager anyone's. Quarter as 2027-Q1, this quarter by default.")
     @GetMapping("/forecast")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers', 'camunda-admin')")
@@ -49,7 +49,7 @@ class ForecastController {
     }
 
     /** Body: a target per opportunity type, e.g. {"EXPANSION": 500000, "NEW_BUSINESS": 250000}. */
-    @Operation(summary = "Set a rep's quota for a quarter",
+    @Operation(operationId = "setQuota", summary = "Set a rep's quota for a quarter",
             description = "Sales managers only; one target per opportunity type.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """

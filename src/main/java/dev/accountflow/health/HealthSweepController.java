@@ -31,7 +31,7 @@ class HealthSweepController {
     }
 
     /** Asks for a sweep now (after publishing a health rule change, say): the answer names the run to follow. */
-    @Operation(summary = "Start a health sweep over the whole book",
+    @Operation(operationId = "startHealthSweep", summary = "Start a health sweep over the whole book",
             description = "Answers the run id at once; the sweep runs in the background a page of accounts at a time.")
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -39,7 +39,7 @@ class HealthSweepController {
         return Map.of("runId", runtime.startProcessInstanceByMessage(SWEEP_ASKED).getId());
     }
 
-    @Operation(summary = "Read how a health sweep run went")
+    @Operation(operationId = "getHealthSweepRun", summary = "Read how a health sweep run went")
     @GetMapping("/{runId}")
     SweepRuns.SweepStatus run(@PathVariable String runId) {
         SweepRuns.SweepStatus status = runs.status(runId);

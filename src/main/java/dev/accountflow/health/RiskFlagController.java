@@ -28,7 +28,7 @@ class RiskFlagController {
                         Instant resolvedAt, String decisionId, String why) {
     }
 
-    @Operation(summary = "List an account's risk flags",
+    @Operation(operationId = "listRiskFlags", summary = "List an account's risk flags",
             description = "Open and resolved, with the rule that raised each.")
     @GetMapping("/api/accounts/{id}/risk-flags")
     List<RiskFlagView> flags(@PathVariable String id) {

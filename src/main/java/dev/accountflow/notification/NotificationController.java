@@ -33,7 +33,7 @@ class NotificationController {
     }
 
     /** The outbox, newest first: managers see everything, everyone else what was addressed to them. */
-    @Operation(summary = "List the outbox, newest first",
+    @Operation(operationId = "listNotifications", summary = "List the outbox, newest first",
             description = "Mail sent, waiting or failed, with its attempts.")
     @GetMapping
     @Transactional(readOnly = true)

@@ -87,7 +87,7 @@ class OpportunityController {
     }
 
     /** A sales manager asks an account manager to assist on another rep's deal: a task for her with its context. */
-    @Operation(summary = "Ask a colleague for help on a deal",
+    @Operation(operationId = "askForAssist", summary = "Ask a colleague for help on a deal",
             description = "A solution engineer or services colleague gets a task.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -115,7 +115,7 @@ class OpportunityController {
      * The deal's owner (or a sales manager) moves its expected close; a later day counts as a push, which the
      * health rules read (a close date pushed twice flags the account).
      */
-    @Operation(summary = "Move a deal's expected close date",
+    @Operation(operationId = "moveCloseDate", summary = "Move a deal's expected close date",
             description = "A later day counts as a push; a close date pushed twice flags the account.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -129,7 +129,7 @@ class OpportunityController {
         return OpportunityView.of(closeDates.move(id, request.closeDate()));
     }
 
-    @Operation(summary = "Open an expansion or new-business opportunity",
+    @Operation(operationId = "openOpportunity", summary = "Open an expansion or new-business opportunity",
             description = "On one of the rep's own accounts (any account for a sales manager); starts the opportunity process.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -151,7 +151,7 @@ class OpportunityController {
                 request.partnerId())));
     }
 
-    @Operation(summary = "List the opportunities this user may see, a page at a time")
+    @Operation(operationId = "listOpportunities", summary = "List the opportunities this user may see, a page at a time")
     @GetMapping("/opportunities")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers', 'camunda-admin', 'solution-engineering', 'services')")
     OpportunityPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -167,7 +167,7 @@ class OpportunityController {
                 found.getTotalElements(), page, size);
     }
 
-    @Operation(summary = "List the partners a deal may name")
+    @Operation(operationId = "listPartners", summary = "List the partners a deal may name")
     @GetMapping("/partners")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
     List<PartnerView> partners() {

@@ -31,7 +31,7 @@ class RenewalController {
     }
 
     /** Asks for a kick-off now: the job executor does the work in batches; the answer names the run to follow. */
-    @Operation(summary = "Start the renewal kick-off",
+    @Operation(operationId = "startRenewalKickoff", summary = "Start the renewal kick-off",
             description = "Starts a renewal for every subscription ending within the window that has none yet; answers the run id at once.")
     @PostMapping("/kickoff")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -39,7 +39,7 @@ class RenewalController {
         return Map.of("runId", runtime.startProcessInstanceByMessage(KICKOFF_ASKED).getId());
     }
 
-    @Operation(summary = "Read how a kick-off run went")
+    @Operation(operationId = "getRenewalKickoffRun", summary = "Read how a kick-off run went")
     @GetMapping("/kickoff/{runId}")
     KickoffRuns.KickoffStatus kickoffRun(@PathVariable String runId) {
         KickoffRuns.KickoffStatus status = runs.status(runId);

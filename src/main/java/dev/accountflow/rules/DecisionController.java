@@ -44,7 +44,7 @@ class DecisionController {
     }
 
     /** Decisions about one subject (task, account, notification…); managers may also list the latest ones. */
-    @Operation(summary = "Read the decision log",
+    @Operation(operationId = "listDecisions", summary = "Read the decision log",
             description = "Optionally for one subject (subjectType and subjectId together), e.g. an account.")
     @GetMapping
     List<DecisionView> list(@RequestParam(required = false) String subjectType,

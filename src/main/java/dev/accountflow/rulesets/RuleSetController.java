@@ -124,7 +124,7 @@ class RuleSetController {
     record ProblemsError(String error, List<String> details, List<RuleProblem> problems) {
     }
 
-    @Operation(summary = "List the rule sets with their active versions")
+    @Operation(operationId = "listRuleSets", summary = "List the rule sets with their active versions")
     @GetMapping
     List<RuleSetSummary> list() {
         return ruleSets.all().stream().map(r -> {
@@ -136,7 +136,7 @@ class RuleSetController {
         }).toList();
     }
 
-    @Operation(summary = "Read a rule set and its history",
+    @Operation(operationId = "getRuleSet", summary = "Read a rule set and its history",
             description = "As JSON; with Accept: text/plain, the active version's DRL.")
     @GetMapping("/{name}")
     RuleSetDetail get(@PathVariable String name) {
@@ -151,19 +151,19 @@ class RuleSetController {
     }
 
     /** The active DRL as plain text, to commit back into rules/. */
-    @Operation(summary = "Read the active version's DRL")
+    @Operation(operationId = "getActiveDrl", summary = "Read the active version's DRL")
     @GetMapping(value = "/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
     String activeDrl(@PathVariable String name) {
         return ruleSets.active(name).getDrl();
     }
 
-    @Operation(summary = "Read one version of a rule set")
+    @Operation(operationId = "getRuleSetVersion", summary = "Read one version of a rule set")
     @GetMapping("/{name}/versions/{version}")
     VersionDetail version(@PathVariable String name, @PathVariable int version) {
         return VersionDetail.of(ruleSets.version(name, version));
     }
 
-    @Operation(summary = "Check DRL without saving it",
+    @Operation(operationId = "validateDrl", summary = "Check DRL without saving it",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
                         {
@@ -177,7 +177,7 @@ class RuleSetController {
         return new Validation(problems.isEmpty(), problems);
     }
 
-    @Operation(summary = "Save a draft version",
+    @Operation(operationId = "saveDraft", summary = "Save a draft version",
             description = "From table rows (rule tables) or DRL; baseVersion guards against overwriting a colleague's draft.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
@@ -228,7 +228,7 @@ class RuleSetController {
     }
 
     /** The rule template a version was compiled with: code, for rule developers only. */
-    @Operation(summary = "Read the DRL template behind a rule table",
+    @Operation(operationId = "getRuleTemplate", summary = "Read the DRL template behind a rule table",
             description = "Rule developers only.")
     @GetMapping(value = "/{name}/versions/{version}/template", produces = MediaType.TEXT_PLAIN_VALUE)
     String template(@PathVariable String name, @PathVariable int version) {
@@ -239,13 +239,13 @@ class RuleSetController {
     }
 
     /** The active version as a table. */
-    @Operation(summary = "Read the active version as a table")
+    @Operation(operationId = "getActiveTable", summary = "Read the active version as a table")
     @GetMapping("/{name}/table")
     TableView activeTable(@PathVariable String name) {
         return table(name, ruleSets.ruleSet(name).getActiveVersion());
     }
 
-    @Operation(summary = "Read a version as a table")
+    @Operation(operationId = "getVersionTable", summary = "Read a version as a table")
     @GetMapping("/{name}/versions/{version}/table")
     TableView table(@PathVariable String name, @PathVariable int version) {
         RuleTemplate template = ruleSets.templateOf(name);
@@ -255,7 +255,7 @@ class RuleSetController {
                 rows.stream().map(r -> new RowView(r.name(), template.ruleName(r), r.cells())).toList());
     }
 
-    @Operation(summary = "Download a version as an Excel workbook")
+    @Operation(operationId = "downloadWorkbook", summary = "Download a version as an Excel workbook")
     @GetMapping(value = "/{name}/versions/{version}/table.xlsx", produces = Workbooks.XLSX)
     ResponseEntity<byte[]> tableWorkbook(@PathVariable String name, @PathVariable int version) {
         byte[] workbook = Workbooks.write(ruleSets.templateOf(name), ruleSets.tableOf(name, version),
@@ -269,7 +269,7 @@ class RuleSetController {
      * A table edited in Excel, as a new draft: only the data rows are read, every cell is checked as in the page, and
      * a workbook that says the same as its base version stores nothing.
      */
-    @Operation(summary = "Save a draft from an Excel workbook")
+    @Operation(operationId = "importWorkbook", summary = "Save a draft from an Excel workbook")
     @PostMapping(value = "/{name}/versions", consumes = Workbooks.XLSX)
     @PreAuthorize(RuleAuthors.ONLY)
     ResponseEntity<Imported> importWorkbook(@PathVariable String name, @RequestBody byte[] workbook,
@@ -292,7 +292,7 @@ class RuleSetController {
                 saved.getComment()));
     }
 
-    @Operation(summary = "Run a version's scenarios")
+    @Operation(operationId = "testVersion", summary = "Run a version's scenarios")
     @PostMapping("/{name}/versions/{version}/test")
     @PreAuthorize(RuleAuthors.ONLY)
     TestRun test(@PathVariable String name, @PathVariable int version) {
@@ -300,7 +300,7 @@ class RuleSetController {
         return new TestRun(results.stream().allMatch(ScenarioResult::passed), results);
     }
 
-    @Operation(summary = "Simulate a version over the book",
+    @Operation(operationId = "simulateVersion", summary = "Simulate a version over the book",
             description = "What would change against the active version, read a page of accounts at a time.")
     @PostMapping("/{name}/versions/{version}/simulate")
     @PreAuthorize(RuleAuthors.ONLY)
@@ -309,14 +309,14 @@ class RuleSetController {
     }
 
     /** Scenarios around every threshold the version changed, with the outcome it decides; nothing is stored. */
-    @Operation(summary = "Suggest scenarios at a version's thresholds")
+    @Operation(operationId = "suggestBoundaryScenarios", summary = "Suggest scenarios at a version's thresholds")
     @PostMapping("/{name}/versions/{version}/boundary-scenarios")
     @PreAuthorize(RuleAuthors.ONLY)
     List<BoundaryScenarios.Suggestion> boundaryScenarios(@PathVariable String name, @PathVariable int version) {
         return boundaries.suggest(name, version);
     }
 
-    @Operation(summary = "Publish a version",
+    @Operation(operationId = "publishVersion", summary = "Publish a version",
             description = "It decides from now on, on every node.")
     @PostMapping("/{name}/versions/{version}/publish")
     @PreAuthorize(RuleAuthors.ONLY)
@@ -324,7 +324,7 @@ class RuleSetController {
         return new Published(name, ruleSets.publish(name, version));
     }
 
-    @Operation(summary = "Restore an earlier version as a new draft",
+    @Operation(operationId = "restoreVersion", summary = "Restore an earlier version as a new draft",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
                         {
@@ -341,13 +341,13 @@ class RuleSetController {
         return new Restored(restored.getVersion(), ruleSets.ruleSet(name).getActiveVersion());
     }
 
-    @Operation(summary = "Compare two versions")
+    @Operation(operationId = "diffVersions", summary = "Compare two versions")
     @GetMapping("/{name}/diff")
     Diff diff(@PathVariable String name, @RequestParam int from, @RequestParam int to) {
         return new Diff(from, to, ruleSets.diff(name, from, to), ruleSets.tableDiff(name, from, to));
     }
 
-    @Operation(summary = "Add a scenario to a rule set",
+    @Operation(operationId = "addScenario", summary = "Add a scenario to a rule set",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
                         {
@@ -370,7 +370,7 @@ class RuleSetController {
                 CurrentUser.get().userId()));
     }
 
-    @Operation(summary = "Delete a scenario")
+    @Operation(operationId = "deleteScenario", summary = "Delete a scenario")
     @DeleteMapping("/{name}/scenarios/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(RuleAuthors.ONLY)
