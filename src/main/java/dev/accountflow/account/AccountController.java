@@ -1,11 +1,11 @@
 package dev.accountflow.account;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import dev.accountflow.web.PlainText;
 import dev.accountflow.web.PlausibleDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -122,7 +122,8 @@ class AccountController {
      * Without them: every visible account as a plain array, as the first clients of this API read it.
      */
     @Operation(operationId = "listAccounts", summary = "List the accounts this user may see",
-            description = "With any of page, size, sort, q or owner: one page of the book with its totals. Without them: every visible account as a plain array.")
+            description = "With any of page, size, sort, q or owner: one page of the book with its totals. Without "
+                    + "them: every visible account as a plain array.")
     @GetMapping
     Object list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String q,
@@ -161,7 +162,8 @@ class AccountController {
     }
 
     @Operation(operationId = "addSubscription", summary = "Add a subscription to an account",
-            description = "The account's owner or a sales manager. A subscription ending within the renewal window is picked up by the next kick-off.",
+            description = "The account's owner or a sales manager. A subscription ending within the renewal window "
+                    + "is picked up by the next kick-off.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
                         {

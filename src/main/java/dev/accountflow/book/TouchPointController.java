@@ -1,14 +1,14 @@
 package dev.accountflow.book;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.Contact;
 import dev.accountflow.account.TouchPoint;
 import dev.accountflow.account.TouchPointKind;
 import dev.accountflow.web.PlausibleDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,9 +1,9 @@
 package dev.accountflow.dataloader;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,7 +39,8 @@ class DataLoaderController {
     }
 
     @Operation(operationId = "importCsv", summary = "Import a Salesforce Data Loader CSV file",
-            description = "accounts, contacts, subscriptions or opportunities; as the body (text/csv) or an uploaded file. Rows at fault are named by line; nothing is half written.")
+            description = "accounts, contacts, subscriptions or opportunities; as the body (text/csv) or an uploaded "
+                    + "file. Rows at fault are named by line; nothing is half written.")
     @PostMapping(path = "/api/import/" + KINDS, consumes = "text/csv")
     @PreAuthorize(SALES_MANAGERS)
     CsvImport.Result importCsv(@PathVariable String kind, HttpServletRequest request) throws IOException {

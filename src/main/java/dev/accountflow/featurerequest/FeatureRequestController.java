@@ -1,11 +1,11 @@
 package dev.accountflow.featurerequest;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import dev.accountflow.web.ApiException;
 import dev.accountflow.web.PlainText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -76,7 +76,8 @@ class FeatureRequestController {
     }
 
     @Operation(operationId = "logFeatureRequest", summary = "Log a customer's feature request",
-            description = "The routing rules pick the product area and reviewer; similar open requests are answered alongside.",
+            description = "The routing rules pick the product area and reviewer; similar open requests are answered "
+                    + "alongside.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
                         {

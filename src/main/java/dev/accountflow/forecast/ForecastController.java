@@ -1,13 +1,13 @@
 package dev.accountflow.forecast;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.opportunity.OpportunityType;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,7 +41,8 @@ class ForecastController {
 
     /** A rep sees her own row only; asking for another rep's is refused. Managers see everyone. */
     @Operation(operationId = "getForecast", summary = "Read the quarter's forecast",
-            description = "By rep and opportunity type against quota; a rep sees her own, a sales manager anyone's. Quarter as 2027-Q1, this quarter by default.")
+            description = "By rep and opportunity type against quota; a rep sees her own, a sales manager anyone's. "
+                    + "Quarter as 2027-Q1, this quarter by default.")
     @GetMapping("/forecast")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers', 'camunda-admin')")
     Forecast forecast(@RequestParam(required = false) String quarter, @RequestParam(required = false) String owner) {

@@ -1,8 +1,8 @@
 package dev.accountflow.health;
 
+import dev.accountflow.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.accountflow.web.ApiException;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;

@@ -1,9 +1,9 @@
 package dev.accountflow.notification;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;

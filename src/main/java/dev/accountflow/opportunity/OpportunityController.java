@@ -1,13 +1,13 @@
 package dev.accountflow.opportunity;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
 import dev.accountflow.web.PlainText;
 import dev.accountflow.web.PlausibleDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
@@ -130,7 +130,8 @@ class OpportunityController {
     }
 
     @Operation(operationId = "openOpportunity", summary = "Open an expansion or new-business opportunity",
-            description = "On one of the rep's own accounts (any account for a sales manager); starts the opportunity process.",
+            description = "On one of the rep's own accounts (any account for a sales manager); starts the "
+                    + "opportunity process.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
                         {
@@ -151,7 +152,8 @@ class OpportunityController {
                 request.partnerId())));
     }
 
-    @Operation(operationId = "listOpportunities", summary = "List the opportunities this user may see, a page at a time")
+    @Operation(operationId = "listOpportunities", summary = "List the opportunities this user may see, a page at a "
+            + "time")
     @GetMapping("/opportunities")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers', 'camunda-admin', 'solution-engineering', 'services')")
     OpportunityPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {

@@ -1,8 +1,8 @@
 package dev.accountflow.renewal;
 
+import dev.accountflow.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.accountflow.web.ApiException;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
@@ -32,7 +32,8 @@ class RenewalController {
 
     /** Asks for a kick-off now: the job executor does the work in batches; the answer names the run to follow. */
     @Operation(operationId = "startRenewalKickoff", summary = "Start the renewal kick-off",
-            description = "Starts a renewal for every subscription ending within the window that has none yet; answers the run id at once.")
+            description = "Starts a renewal for every subscription ending within the window that has none yet; "
+                    + "answers the run id at once.")
     @PostMapping("/kickoff")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> kickoff() {

@@ -1,10 +1,10 @@
 package dev.accountflow.rules;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,16 +1,16 @@
 package dev.accountflow.rulesets;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accountflow.rules.RuleProblem;
 import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.rules.TableColumn;
 import dev.accountflow.rules.TableRow;
-import dev.accountflow.web.ApiException;
 import dev.accountflow.security.CurrentUser;
+import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +178,8 @@ class RuleSetController {
     }
 
     @Operation(operationId = "saveDraft", summary = "Save a draft version",
-            description = "From table rows (rule tables) or DRL; baseVersion guards against overwriting a colleague's draft.",
+            description = "From table rows (rule tables) or DRL; baseVersion guards against overwriting a "
+                    + "colleague's draft.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                 examples = @ExampleObject(value = """
                         {
