@@ -2,6 +2,10 @@ package dev.accountflow.account;
 
 import dev.accountflow.web.PlainText;
 import dev.accountflow.web.PlausibleDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Accounts")
 @RestController
 @RequestMapping("/api/accounts")
 class AccountController {
@@ -94,6 +99,18 @@ class AccountController {
                             BigDecimal csat, BigDecimal seatUtilizationPct) {
     }
 
+    @Operation(operationId = "createAccount", summary = "Create an account",
+            description = "Sales managers only. Without ownerId the assignment rules pick the owner.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "name": "Northwind Health",
+                          "vertical": "HEALTHCARE",
+                          "territory": "NORTHEAST",
+                          "tier": "ENTERPRISE",
+                          "ownerId": "amy"
+                        }
+                        """))))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(SALES_MANAGERS)
@@ -106,6 +123,9 @@ class AccountController {
      * With any of page, size, sort, q or owner: one page of the book with its totals (see {@link BookPage}).
      * Without them: every visible account as a plain array, as the first clients of this API read it.
      */
+    @Operation(operationId = "listAccounts", summary = "List the accounts this user may see",
+            description = "With any of page, size, sort, q or owner: one page of the book with its totals. Without "
+                    + "them: every visible account as a plain array.")
     @GetMapping
     Object list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String q,
@@ -117,11 +137,23 @@ class AccountController {
                 a.getTerritory(), a.getTier(), a.getOwnerId(), a.getCreatedAt(), null, null)).toList();
     }
 
+    @Operation(operationId = "getAccount", summary = "Read one account with its subscriptions and contacts")
     @GetMapping("/{id}")
     AccountView get(@PathVariable String id) {
         return view(accounts.visibleAccount(id));
     }
 
+    @Operation(operationId = "addContact", summary = "Add a contact to an account",
+            description = "The account's owner or a sales manager.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "name": "Dana Whitfield",
+                          "email": "dana.whitfield@northwind.example",
+                          "role": "EXECUTIVE_SPONSOR",
+                          "lastEngagedAt": "2026-11-02T15:00:00Z"
+                        }
+                        """))))
     @PostMapping("/{id}/contacts")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ACCOUNT_WRITERS)
@@ -131,6 +163,18 @@ class AccountController {
                 request.lastEngagedAt()));
     }
 
+    @Operation(operationId = "addSubscription", summary = "Add a subscription to an account",
+            description = "The account's owner or a sales manager. A subscription ending within the renewal window "
+                    + "is picked up by the next kick-off.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "product": "Commerce Cloud",
+                          "arr": 250000.0,
+                          "startDate": "2026-01-01",
+                          "endDate": "2026-12-31"
+                        }
+                        """))))
     @PostMapping("/{id}/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ACCOUNT_WRITERS)
@@ -140,6 +184,17 @@ class AccountController {
                 request.endDate()));
     }
 
+    @Operation(operationId = "addHealthSignal", summary = "Record a health signal for an account",
+            description = "Usage change, open escalations and CSAT; the health rules read the latest.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "recordedAt": "2026-11-30T09:00:00Z",
+                          "activeUsersChangePct": -22.5,
+                          "openEscalations": 3,
+                          "csat": 3.4
+                        }
+                        """))))
     @PostMapping("/{id}/health-signals")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ACCOUNT_WRITERS)

@@ -5,6 +5,10 @@ import dev.accountflow.account.Contact;
 import dev.accountflow.account.TouchPoint;
 import dev.accountflow.account.TouchPointKind;
 import dev.accountflow.web.PlausibleDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Touch points through the API: the same as the account page's form, and the account's health is assessed again. */
+@Tag(name = "Accounts")
 @RestController
 class TouchPointController {
 
@@ -46,6 +51,16 @@ class TouchPointController {
         }
     }
 
+    @Operation(operationId = "recordTouchPoint", summary = "Record a meeting, call or e-mail with a contact",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "contactId": "c-0017",
+                          "kind": "MEETING",
+                          "occurredAt": "2026-11-28T14:00:00Z",
+                          "note": "QBR with the CIO"
+                        }
+                        """))))
     @PostMapping("/api/accounts/{id}/touch-points")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
@@ -61,6 +76,14 @@ class TouchPointController {
     }
 
     /** A contact left the customer: no longer a current sponsor or champion; the account's health is assessed again. */
+    @Operation(operationId = "recordDeparture", summary = "Record that a contact left the customer",
+            description = "She is no longer a current sponsor or champion; the account's health is assessed again.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "leftAt": "2026-11-20T00:00:00Z"
+                        }
+                        """))))
     @PostMapping("/api/accounts/{id}/contacts/{contactId}/departure")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
     DepartureView departed(@PathVariable String id, @PathVariable String contactId,
@@ -70,6 +93,7 @@ class TouchPointController {
                 contact.getLeftAt());
     }
 
+    @Operation(operationId = "listTouchPoints", summary = "List an account's touch points")
     @GetMapping("/api/accounts/{id}/touch-points")
     List<TouchPointView> list(@PathVariable String id) {
         accounts.visibleAccount(id);

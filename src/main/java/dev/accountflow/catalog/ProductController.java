@@ -3,6 +3,10 @@ package dev.accountflow.catalog;
 import dev.accountflow.account.Tier;
 import dev.accountflow.account.Vertical;
 import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The catalog: everyone signed in reads it, sales managers replace it as a whole. */
+@Tag(name = "Products")
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
@@ -30,11 +35,33 @@ class ProductController {
     record ProductBody(String name, Set<Vertical> verticals, Map<Tier, BigDecimal> listArr, List<String> complements) {
     }
 
+    @Operation(operationId = "listProducts", summary = "List the product catalog")
     @GetMapping
     List<Product> list() {
         return catalog.all();
     }
 
+    @Operation(operationId = "replaceProducts", summary = "Replace the product catalog",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        [
+                          {
+                            "name": "Analytics",
+                            "verticals": [
+                              "HEALTHCARE",
+                              "FINANCIAL_SERVICES"
+                            ],
+                            "listArr": {
+                              "STRATEGIC": 180000,
+                              "ENTERPRISE": 120000,
+                              "GROWTH": 60000
+                            },
+                            "complements": [
+                              "Commerce Cloud"
+                            ]
+                          }
+                        ]
+                        """))))
     @PutMapping
     @PreAuthorize("hasRole('sales-managers')")
     List<Product> replace(@RequestBody List<ProductBody> body) {

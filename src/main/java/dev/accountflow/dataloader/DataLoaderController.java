@@ -2,6 +2,8 @@ package dev.accountflow.dataloader;
 
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Salesforce Data Loader CSV in (sales managers) and out (each person's book). */
+@Tag(name = "Import/Export")
 @RestController
 class DataLoaderController {
 
@@ -35,6 +38,9 @@ class DataLoaderController {
         this.properties = properties;
     }
 
+    @Operation(operationId = "importCsv", summary = "Import a Salesforce Data Loader CSV file",
+            description = "accounts, contacts, subscriptions or opportunities; as the body (text/csv) or an uploaded "
+                    + "file. Rows at fault are named by line; nothing is half written.")
     @PostMapping(path = "/api/import/" + KINDS, consumes = "text/csv")
     @PreAuthorize(SALES_MANAGERS)
     CsvImport.Result importCsv(@PathVariable String kind, HttpServletRequest request) throws IOException {
@@ -57,6 +63,7 @@ class DataLoaderController {
         }
     }
 
+    @Operation(operationId = "importCsvUpload", summary = "Import an uploaded Salesforce Data Loader CSV file")
     @PostMapping(path = "/api/import/" + KINDS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(SALES_MANAGERS)
     CsvImport.Result importUpload(@PathVariable String kind, @RequestParam("file") MultipartFile file)
@@ -66,6 +73,7 @@ class DataLoaderController {
         }
     }
 
+    @Operation(operationId = "exportCsv", summary = "Export as a Salesforce Data Loader CSV file")
     @GetMapping(path = "/api/export/" + KINDS)
     void export(@PathVariable String kind, HttpServletResponse response) throws IOException {
         RecordKind records = RecordKind.ofPath(kind);

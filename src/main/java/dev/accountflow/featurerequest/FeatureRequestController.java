@@ -2,6 +2,10 @@ package dev.accountflow.featurerequest;
 
 import dev.accountflow.web.ApiException;
 import dev.accountflow.web.PlainText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Feature requests")
 @RestController
 @RequestMapping("/api/feature-requests")
 class FeatureRequestController {
@@ -71,6 +76,19 @@ class FeatureRequestController {
     record FeatureRequestPage(List<FeatureRequestView> content, long totalElements, int page, int size) {
     }
 
+    @Operation(operationId = "logFeatureRequest", summary = "Log a customer's feature request",
+            description = "The routing rules pick the product area and reviewer; similar open requests are answered "
+                    + "alongside.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "accountId": "0017",
+                          "title": "Export the order history to CSV",
+                          "description": "Finance reconciles orders monthly and needs the full history as CSV.",
+                          "productArea": "COMMERCE",
+                          "businessImpact": "BLOCKS_RENEWAL"
+                        }
+                        """))))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(REQUEST_LOGGERS)
@@ -82,6 +100,7 @@ class FeatureRequestController {
     }
 
     /** Open requests that look like the one about to be logged: the AM confirms one with duplicateOf. */
+    @Operation(operationId = "findSimilarFeatureRequests", summary = "Find open requests similar to a title")
     @GetMapping("/similar")
     @PreAuthorize(REQUEST_LOGGERS + " or " + PRODUCT_TEAM)
     List<Similar> similar(@RequestParam(required = false) ProductArea productArea, @RequestParam String title) {
@@ -92,6 +111,7 @@ class FeatureRequestController {
         return requests.similarOpen(productArea, title).stream().map(Similar::of).toList();
     }
 
+    @Operation(operationId = "listFeatureRequests", summary = "List feature requests, a page at a time")
     @GetMapping
     FeatureRequestPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
@@ -110,6 +130,14 @@ class FeatureRequestController {
      * Product management (or the account manager, for her own customers' request) confirms the request repeats an open
      * one: its review ends, the master's stake grows.
      */
+    @Operation(operationId = "linkDuplicateFeatureRequest", summary = "Confirm a request repeats an open one",
+            description = "Its review ends; the master request's stake grows.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "masterId": "fr-0042"
+                        }
+                        """))))
     @PostMapping("/{id}/duplicate-of")
     @PreAuthorize(PRODUCT_TEAM + " or hasRole('account-managers')")
     FeatureRequestView linkAsDuplicate(@PathVariable String id, @Valid @RequestBody DuplicateBody body) {
@@ -117,6 +145,8 @@ class FeatureRequestController {
     }
 
     /** The product team's tools say it shipped: the waiting process tells every requesting account. */
+    @Operation(operationId = "markFeatureRequestShipped", summary = "Mark a feature request shipped",
+            description = "The account managers of every customer who asked are told.")
     @PostMapping("/{id}/shipped")
     @PreAuthorize(PRODUCT_TEAM)
     FeatureRequestView shipped(@PathVariable String id) {

@@ -8,6 +8,7 @@ import dev.accountflow.money.Money;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.notification.Letter;
 import dev.accountflow.notification.Outbox;
+import dev.accountflow.operations.BusinessEvents;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.rules.Decided;
 import dev.accountflow.rules.DecisionLog;
@@ -351,6 +352,7 @@ public class FeatureRequests {
     @Transactional
     public void decide(String requestId, PmDecision decision, String note, String targetRelease, String decidedBy) {
         FeatureRequest request = master(requestId);
+        BusinessEvents.record("feature request decided", null, request.getId(), decidedBy, "decision", decision);
         if (decision == PmDecision.NEED_INFO) {
             request.decided(FeatureRequestStatus.UNDER_REVIEW, note, null, decidedBy, null);
             return;

@@ -4,6 +4,10 @@ import dev.accountflow.money.SalesDates;
 import dev.accountflow.opportunity.OpportunityType;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Forecast")
 @RestController
 @RequestMapping("/api")
 class ForecastController {
@@ -35,6 +40,9 @@ class ForecastController {
     }
 
     /** A rep sees her own row only; asking for another rep's is refused. Managers see everyone. */
+    @Operation(operationId = "getForecast", summary = "Read the quarter's forecast",
+            description = "By rep and opportunity type against quota; a rep sees her own, a sales manager anyone's. "
+                    + "Quarter as 2027-Q1, this quarter by default.")
     @GetMapping("/forecast")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers', 'camunda-admin')")
     Forecast forecast(@RequestParam(required = false) String quarter, @RequestParam(required = false) String owner) {
@@ -42,6 +50,15 @@ class ForecastController {
     }
 
     /** Body: a target per opportunity type, e.g. {"EXPANSION": 500000, "NEW_BUSINESS": 250000}. */
+    @Operation(operationId = "setQuota", summary = "Set a rep's quota for a quarter",
+            description = "Sales managers only; one target per opportunity type.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "EXPANSION": 500000,
+                          "NEW_BUSINESS": 250000
+                        }
+                        """))))
     @PutMapping("/quotas/{userId}/{quarter}")
     @PreAuthorize("hasRole('sales-managers')")
     Map<String, Object> setQuota(@PathVariable String userId, @PathVariable String quarter,

@@ -1,5 +1,6 @@
 package dev.accountflow.health;
 
+import dev.accountflow.operations.BusinessEvents;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.HealthFinding;
 import java.util.List;
@@ -65,8 +66,10 @@ class AtRiskPlaybooks {
     private void start(AccountHealthFacts account, List<HealthFinding> findings) {
         String reasons = findings.stream().filter(f -> "HIGH".equals(f.severity())).map(HealthFinding::reason)
                 .collect(Collectors.joining("\n"));
-        runtime.startProcessInstanceByKey(PROCESS_KEY, account.getAccountId(), Map.of(
-                "accountId", account.getAccountId(), "accountName", account.getAccountName(), "atRiskReasons", reasons));
+        String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, account.getAccountId(), Map.of(
+                "accountId", account.getAccountId(), "accountName", account.getAccountName(), "atRiskReasons", reasons))
+                .getId();
+        BusinessEvents.record("playbook started", processInstanceId, account.getAccountId(), null);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

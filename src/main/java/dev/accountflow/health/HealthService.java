@@ -4,6 +4,7 @@ import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountFigures;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.money.SalesDates;
+import dev.accountflow.operations.BusinessEvents;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.Decided;
 import dev.accountflow.rules.DecisionLog;
@@ -153,11 +154,17 @@ public class HealthService {
                 assessed.raised++;
                 raisedFlags.add(flags.save(new RiskFlag(accountId, finding.code(), finding.severity(),
                         finding.reason(), finding.ruleName(), decisionId)));
+                BusinessEvents.record("risk flag raised", null, accountId, null, "code", finding.code(),
+                        "severity", finding.severity(), "decisionId", decisionId);
             }
         }
         assessed.severitiesChanged |= !open.isEmpty();
         assessed.resolved = open.size();
-        open.values().forEach(RiskFlag::resolve);
+        open.values().forEach(flag -> {
+            flag.resolve();
+            BusinessEvents.record("risk flag resolved", null, accountId, null, "code", flag.getCode(),
+                    "decisionId", decisionId);
+        });
         assessed.recovered = wasRed && !assessed.atRisk;
         RiskFlag turnedRedBy = wasRed ? null : raisedFlags.stream().filter(f -> "HIGH".equals(f.getSeverity()))
                 .findFirst().orElse(null);

@@ -1,6 +1,8 @@
 package dev.accountflow.health;
 
 import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Health sweep")
 @RestController
 @RequestMapping("/api/health/sweep")
 @PreAuthorize("hasAnyRole('sales-managers', 'camunda-admin')")
@@ -28,6 +31,8 @@ class HealthSweepController {
     }
 
     /** Asks for a sweep now (after publishing a health rule change, say): the answer names the run to follow. */
+    @Operation(operationId = "startHealthSweep", summary = "Start a health sweep over the whole book",
+            description = "Answers the run id at once; the sweep runs in the background a page of accounts at a time.")
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> sweep() {
@@ -39,6 +44,7 @@ class HealthSweepController {
         return runtime.startProcessInstanceByMessage(SWEEP_ASKED).getId();
     }
 
+    @Operation(operationId = "getHealthSweepRun", summary = "Read how a health sweep run went")
     @GetMapping("/{runId}")
     SweepRuns.SweepStatus run(@PathVariable String runId) {
         SweepRuns.SweepStatus status = runs.status(runId);

@@ -2,12 +2,15 @@ package dev.accountflow.health;
 
 import dev.accountflow.account.AccountService;
 import dev.accountflow.rules.DecisionLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Risk flags")
 @RestController
 class RiskFlagController {
 
@@ -25,6 +28,8 @@ class RiskFlagController {
                         Instant resolvedAt, String decisionId, String why) {
     }
 
+    @Operation(operationId = "listRiskFlags", summary = "List an account's risk flags",
+            description = "Open and resolved, with the rule that raised each.")
     @GetMapping("/api/accounts/{id}/risk-flags")
     List<RiskFlagView> flags(@PathVariable String id) {
         accounts.visibleAccount(id);

@@ -2,6 +2,8 @@ package dev.accountflow.notification;
 
 import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Notifications")
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
@@ -30,6 +33,8 @@ class NotificationController {
     }
 
     /** The outbox, newest first: managers see everything, everyone else what was addressed to them. */
+    @Operation(operationId = "listNotifications", summary = "List the outbox, newest first",
+            description = "Mail sent, waiting or failed, with its attempts.")
     @GetMapping
     @Transactional(readOnly = true)
     List<NotificationView> list(@RequestParam(defaultValue = "200") int limit) {

@@ -4,6 +4,10 @@ import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
 import dev.accountflow.web.PlainText;
 import dev.accountflow.web.PlausibleDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Opportunities")
 @RestController
 @RequestMapping("/api")
 class OpportunityController {
@@ -82,6 +87,15 @@ class OpportunityController {
     }
 
     /** A sales manager asks an account manager to assist on another rep's deal: a task for her with its context. */
+    @Operation(operationId = "askForAssist", summary = "Ask a colleague for help on a deal",
+            description = "A solution engineer or services colleague gets a task.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "assistantId": "sol",
+                          "request": "Demo of the analytics add-on for their data team"
+                        }
+                        """))))
     @PostMapping("/opportunities/{id}/assist-requests")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('sales-managers')")
@@ -101,12 +115,34 @@ class OpportunityController {
      * The deal's owner (or a sales manager) moves its expected close; a later day counts as a push, which the
      * health rules read (a close date pushed twice flags the account).
      */
+    @Operation(operationId = "moveCloseDate", summary = "Move a deal's expected close date",
+            description = "A later day counts as a push; a close date pushed twice flags the account.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "closeDate": "2027-03-31"
+                        }
+                        """))))
     @PutMapping("/opportunities/{id}/close-date")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
     OpportunityView moveCloseDate(@PathVariable String id, @Valid @RequestBody CloseDateRequest request) {
         return OpportunityView.of(closeDates.move(id, request.closeDate()));
     }
 
+    @Operation(operationId = "openOpportunity", summary = "Open an expansion or new-business opportunity",
+            description = "On one of the rep's own accounts (any account for a sales manager); starts the "
+                    + "opportunity process.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "accountId": "0017",
+                          "type": "EXPANSION",
+                          "name": "Northwind analytics add-on",
+                          "product": "Analytics",
+                          "amount": 120000.0,
+                          "closeDate": "2027-02-26"
+                        }
+                        """))))
     @PostMapping("/opportunities")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
@@ -116,6 +152,8 @@ class OpportunityController {
                 request.partnerId())));
     }
 
+    @Operation(operationId = "listOpportunities", summary = "List the opportunities this user may see, a page at a "
+            + "time")
     @GetMapping("/opportunities")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers', 'camunda-admin', 'solution-engineering', 'services')")
     OpportunityPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
@@ -150,6 +188,7 @@ class OpportunityController {
         }
     }
 
+    @Operation(operationId = "listPartners", summary = "List the partners a deal may name")
     @GetMapping("/partners")
     @PreAuthorize("hasAnyRole('sales-managers', 'account-managers')")
     List<PartnerView> partners() {

@@ -7,6 +7,7 @@ import dev.accountflow.money.Money;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.notification.Notice;
 import dev.accountflow.notification.Outbox;
+import dev.accountflow.operations.BusinessEvents;
 import dev.accountflow.rules.Decided;
 import dev.accountflow.rules.DecisionLog;
 import dev.accountflow.rules.RuleBook;
@@ -90,6 +91,8 @@ public class OpportunityService {
                 "amountText", Money.format(opportunity.getAmount()),
                 "stageLabel", Stage.QUALIFY.label())).getId();
         opportunity.attachProcess(processId);
+        BusinessEvents.record("opportunity opened", processId, opportunity.getId(), null, "accountId",
+                account.getId(), "type", opportunity.getType());
         return opportunity;
     }
 
@@ -359,6 +362,8 @@ public class OpportunityService {
     public Opportunity closeWon(String opportunityId, BigDecimal amount) {
         Opportunity opportunity = require(opportunityId);
         opportunity.win(amount);
+        BusinessEvents.record("opportunity closed", opportunity.getProcessInstanceId(), opportunityId, null,
+                "outcome", "WON");
         return opportunity;
     }
 
@@ -369,6 +374,8 @@ public class OpportunityService {
             return opportunity;
         }
         opportunity.lose(reason);
+        BusinessEvents.record("opportunity closed", opportunity.getProcessInstanceId(), opportunityId, null,
+                "outcome", "LOST");
         return opportunity;
     }
 

@@ -1,5 +1,6 @@
 package dev.accountflow.renewal;
 
+import dev.accountflow.operations.BusinessEvents;
 import dev.accountflow.operations.SalesMetrics;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,5 +24,7 @@ class RecordRenewalOutcome implements JavaDelegate {
                 ProcessVariables.text(execution, "outcome"), execution.getVariable("newArr"),
                 ProcessVariables.text(execution, "churnReason"));
         metrics.renewalClosed(ProcessVariables.text(execution, "outcome"));
+        BusinessEvents.record("renewal closed", execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+                null, "outcome", ProcessVariables.text(execution, "outcome"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.accountflow.renewal;
 
 import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Renewals")
 @RestController
 @RequestMapping("/api/renewals")
 @PreAuthorize("hasAnyRole('sales-managers', 'camunda-admin')")
@@ -28,12 +31,16 @@ class RenewalController {
     }
 
     /** Asks for a kick-off now: the job executor does the work in batches; the answer names the run to follow. */
+    @Operation(operationId = "startRenewalKickoff", summary = "Start the renewal kick-off",
+            description = "Starts a renewal for every subscription ending within the window that has none yet; "
+                    + "answers the run id at once.")
     @PostMapping("/kickoff")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> kickoff() {
         return Map.of("runId", runtime.startProcessInstanceByMessage(KICKOFF_ASKED).getId());
     }
 
+    @Operation(operationId = "getRenewalKickoffRun", summary = "Read how a kick-off run went")
     @GetMapping("/kickoff/{runId}")
     KickoffRuns.KickoffStatus kickoffRun(@PathVariable String runId) {
         KickoffRuns.KickoffStatus status = runs.status(runId);

@@ -4,6 +4,7 @@ import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.account.Subscription;
 import dev.accountflow.account.SubscriptionStatus;
+import dev.accountflow.operations.BusinessEvents;
 import dev.accountflow.opportunity.Opportunity;
 import dev.accountflow.opportunity.OpportunityService;
 import dev.accountflow.operations.SalesMetrics;
@@ -162,6 +163,8 @@ public class RenewalWindow {
         row.attachProcess(instance.getId());
         opportunities.attachProcess(opportunity.getId(), instance.getId());
         metrics.renewalStarted();
+        BusinessEvents.record("renewal started", instance.getId(), subscriptionId, null, "accountId",
+                account.getId(), "opportunityId", opportunity.getId());
         return Start.STARTED;
     }
 

@@ -3,6 +3,8 @@ package dev.accountflow.rules;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.security.CurrentUser;
 import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Decisions")
 @RestController
 @RequestMapping("/api/decisions")
 class DecisionController {
@@ -41,6 +44,8 @@ class DecisionController {
     }
 
     /** Decisions about one subject (task, account, notification…); managers may also list the latest ones. */
+    @Operation(operationId = "listDecisions", summary = "Read the decision log",
+            description = "Optionally for one subject (subjectType and subjectId together), e.g. an account.")
     @GetMapping
     List<DecisionView> list(@RequestParam(required = false) String subjectType,
                             @RequestParam(required = false) String subjectId) {

@@ -6,8 +6,12 @@ import dev.accountflow.rules.RuleSetDeclaration;
 import dev.accountflow.rules.RuleTemplate;
 import dev.accountflow.rules.TableColumn;
 import dev.accountflow.rules.TableRow;
-import dev.accountflow.web.ApiException;
 import dev.accountflow.security.CurrentUser;
+import dev.accountflow.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Rule management: everyone signed in may read every version; only rule authors ({@link RuleAuthors}) may check,
  * test, simulate or change rules, because each of those compiles or runs rule code.
  */
+@Tag(name = "Rules")
 @RestController
 @RequestMapping("/api/rule-sets")
 class RuleSetController {
@@ -120,6 +125,7 @@ class RuleSetController {
     record ProblemsError(String error, List<String> details, List<RuleProblem> problems) {
     }
 
+    @Operation(operationId = "listRuleSets", summary = "List the rule sets with their active versions")
     @GetMapping
     List<RuleSetSummary> list() {
         return ruleSets.all().stream().map(r -> {
@@ -131,6 +137,8 @@ class RuleSetController {
         }).toList();
     }
 
+    @Operation(operationId = "getRuleSet", summary = "Read a rule set and its history",
+            description = "As JSON; with Accept: text/plain, the active version's DRL.")
     @GetMapping("/{name}")
     RuleSetDetail get(@PathVariable String name) {
         RuleSetRecord record = ruleSets.ruleSet(name);
@@ -144,16 +152,25 @@ class RuleSetController {
     }
 
     /** The active DRL as plain text, to commit back into rules/. */
+    @Operation(operationId = "getActiveDrl", summary = "Read the active version's DRL")
     @GetMapping(value = "/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
     String activeDrl(@PathVariable String name) {
         return ruleSets.active(name).getDrl();
     }
 
+    @Operation(operationId = "getRuleSetVersion", summary = "Read one version of a rule set")
     @GetMapping("/{name}/versions/{version}")
     VersionDetail version(@PathVariable String name, @PathVariable int version) {
         return VersionDetail.of(ruleSets.version(name, version));
     }
 
+    @Operation(operationId = "validateDrl", summary = "Check DRL without saving it",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "drl": "package rules.health;\\n\\nrule usage_drop_noop when then end"
+                        }
+                        """))))
     @PostMapping("/{name}/validate")
     @PreAuthorize(RuleAuthors.ONLY)
     Validation validate(@PathVariable String name, @RequestBody DrlRequest request) {
@@ -161,6 +178,25 @@ class RuleSetController {
         return new Validation(problems.isEmpty(), problems);
     }
 
+    @Operation(operationId = "saveDraft", summary = "Save a draft version",
+            description = "From table rows (rule tables) or DRL; baseVersion guards against overwriting a "
+                    + "colleague's draft.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "comment": "Lower the usage-drop threshold",
+                          "baseVersion": 3,
+                          "rows": [
+                            {
+                              "name": "usage-drop",
+                              "cells": {
+                                "minDropPct": 20,
+                                "severity": "HIGH"
+                              }
+                            }
+                          ]
+                        }
+                        """))))
     @PostMapping("/{name}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RuleAuthors.ONLY)
@@ -194,6 +230,8 @@ class RuleSetController {
     }
 
     /** The rule template a version was compiled with: code, for rule developers only. */
+    @Operation(operationId = "getRuleTemplate", summary = "Read the DRL template behind a rule table",
+            description = "Rule developers only.")
     @GetMapping(value = "/{name}/versions/{version}/template", produces = MediaType.TEXT_PLAIN_VALUE)
     String template(@PathVariable String name, @PathVariable int version) {
         if (!RuleAuthors.writeCode(CurrentUser.get())) {
@@ -203,11 +241,13 @@ class RuleSetController {
     }
 
     /** The active version as a table. */
+    @Operation(operationId = "getActiveTable", summary = "Read the active version as a table")
     @GetMapping("/{name}/table")
     TableView activeTable(@PathVariable String name) {
         return table(name, ruleSets.ruleSet(name).getActiveVersion());
     }
 
+    @Operation(operationId = "getVersionTable", summary = "Read a version as a table")
     @GetMapping("/{name}/versions/{version}/table")
     TableView table(@PathVariable String name, @PathVariable int version) {
         RuleTemplate template = ruleSets.templateOf(name);
@@ -217,6 +257,7 @@ class RuleSetController {
                 rows.stream().map(r -> new RowView(r.name(), template.ruleName(r), r.cells())).toList());
     }
 
+    @Operation(operationId = "downloadWorkbook", summary = "Download a version as an Excel workbook")
     @GetMapping(value = "/{name}/versions/{version}/table.xlsx", produces = Workbooks.XLSX)
     ResponseEntity<byte[]> tableWorkbook(@PathVariable String name, @PathVariable int version) {
         byte[] workbook = Workbooks.write(ruleSets.templateOf(name), ruleSets.tableOf(name, version),
@@ -230,6 +271,7 @@ class RuleSetController {
      * A table edited in Excel, as a new draft: only the data rows are read, every cell is checked as in the page, and
      * a workbook that says the same as its base version stores nothing.
      */
+    @Operation(operationId = "importWorkbook", summary = "Save a draft from an Excel workbook")
     @PostMapping(value = "/{name}/versions", consumes = Workbooks.XLSX)
     @PreAuthorize(RuleAuthors.ONLY)
     ResponseEntity<Imported> importWorkbook(@PathVariable String name, @RequestBody byte[] workbook,
@@ -252,6 +294,7 @@ class RuleSetController {
                 saved.getComment()));
     }
 
+    @Operation(operationId = "testVersion", summary = "Run a version's scenarios")
     @PostMapping("/{name}/versions/{version}/test")
     @PreAuthorize(RuleAuthors.ONLY)
     TestRun test(@PathVariable String name, @PathVariable int version) {
@@ -259,6 +302,8 @@ class RuleSetController {
         return new TestRun(results.stream().allMatch(ScenarioResult::passed), results);
     }
 
+    @Operation(operationId = "simulateVersion", summary = "Simulate a version over the book",
+            description = "What would change against the active version, read a page of accounts at a time.")
     @PostMapping("/{name}/versions/{version}/simulate")
     @PreAuthorize(RuleAuthors.ONLY)
     SimulationReport simulate(@PathVariable String name, @PathVariable int version) {
@@ -266,18 +311,28 @@ class RuleSetController {
     }
 
     /** Scenarios around every threshold the version changed, with the outcome it decides; nothing is stored. */
+    @Operation(operationId = "suggestBoundaryScenarios", summary = "Suggest scenarios at a version's thresholds")
     @PostMapping("/{name}/versions/{version}/boundary-scenarios")
     @PreAuthorize(RuleAuthors.ONLY)
     List<BoundaryScenarios.Suggestion> boundaryScenarios(@PathVariable String name, @PathVariable int version) {
         return boundaries.suggest(name, version);
     }
 
+    @Operation(operationId = "publishVersion", summary = "Publish a version",
+            description = "It decides from now on, on every node.")
     @PostMapping("/{name}/versions/{version}/publish")
     @PreAuthorize(RuleAuthors.ONLY)
     Published publish(@PathVariable String name, @PathVariable int version) {
         return new Published(name, ruleSets.publish(name, version));
     }
 
+    @Operation(operationId = "restoreVersion", summary = "Restore an earlier version as a new draft",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "comment": "Back to the thresholds of October"
+                        }
+                        """))))
     @PostMapping("/{name}/versions/{version}/restore")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RuleAuthors.ONLY)
@@ -288,11 +343,27 @@ class RuleSetController {
         return new Restored(restored.getVersion(), ruleSets.ruleSet(name).getActiveVersion());
     }
 
+    @Operation(operationId = "diffVersions", summary = "Compare two versions")
     @GetMapping("/{name}/diff")
     Diff diff(@PathVariable String name, @RequestParam int from, @RequestParam int to) {
         return new Diff(from, to, ruleSets.diff(name, from, to), ruleSets.tableDiff(name, from, to));
     }
 
+    @Operation(operationId = "addScenario", summary = "Add a scenario to a rule set",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                examples = @ExampleObject(value = """
+                        {
+                          "name": "usage down a quarter flags the account",
+                          "facts": {
+                            "activeUsersChangePct": -25
+                          },
+                          "expected": {
+                            "flags": [
+                              "USAGE_DROP"
+                            ]
+                          }
+                        }
+                        """))))
     @PostMapping("/{name}/scenarios")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RuleAuthors.ONLY)
@@ -301,6 +372,7 @@ class RuleSetController {
                 CurrentUser.get().userId()));
     }
 
+    @Operation(operationId = "deleteScenario", summary = "Delete a scenario")
     @DeleteMapping("/{name}/scenarios/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(RuleAuthors.ONLY)
