@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Escalations")
 class EscalationController {
 
     // which account a rep may escalate for is the service's call (her own only)
@@ -64,6 +69,18 @@ class EscalationController {
     record EscalationPage(List<EscalationView> content, long totalElements, int page, int size) {
     }
 
+    @Operation(operationId = "raiseEscalation", summary = "Raise a customer escalation",
+            description = "The account's manager (or a sales manager) raises it for one of her accounts; the "
+                    + "escalation-routing rules choose the group and the SLA, and the customer-escalation process starts.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(value = """
+                            {
+                              "accountId": "3f1c9a52-6a5e-4c1e-9f57-0d2b8c4e7a11",
+                              "division": "BILLING",
+                              "severity": "S1",
+                              "summary": "Invoices doubled for November",
+                              "customerImpact": "Finance cannot close the month"
+                            }"""))))
     @PostMapping("/api/escalations")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(RAISERS)
@@ -81,6 +98,7 @@ class EscalationController {
     }
 
     /** The escalations the signed-in person may see (a rep: her accounts'; a division: its queue; managers: all). */
+    @Operation(operationId = "listEscalations", summary = "List the escalations this user may see, a page at a time")
     @GetMapping("/api/escalations")
     EscalationPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
@@ -90,6 +108,7 @@ class EscalationController {
     }
 
     /** One account's escalations with their history; another rep's account is a 404, as when reading it. */
+    @Operation(operationId = "listAccountEscalations", summary = "List an account's escalations with their history")
     @GetMapping("/api/accounts/{id}/escalations")
     List<EscalationLine> ofAccount(@PathVariable String id) {
         return escalations.linesOfAccount(accounts.visibleAccount(id).getId());

@@ -11,6 +11,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Expansion signals")
 class SuggestionController {
 
     private static final String DECIDERS = "hasAnyRole('account-managers', 'sales-managers')";
@@ -59,17 +64,27 @@ class SuggestionController {
     record DismissRequest(@NotBlank @PlainText @Size(max = ExpansionSignals.MAX_REASON) String reason) {
     }
 
+    @Operation(operationId = "listAccountSuggestions", summary = "List an account's open expansion suggestions",
+            description = "Ranked by estimated amount; the account's owner, sales managers and those who see the "
+                    + "whole book.")
     @GetMapping("/accounts/{id}/suggestions")
     List<SuggestionView> ofAccount(@PathVariable String id) {
         return signals.openFor(id).stream().map(SuggestionView::of).toList();
     }
 
+    @Operation(operationId = "acceptSuggestion", summary = "Accept a suggestion: open its EXPANSION opportunity",
+            description = "Accepting again returns the same opportunity.")
     @PostMapping("/suggestions/{id}/accept")
     @PreAuthorize(DECIDERS)
     AcceptedView accept(@PathVariable String id) {
         return AcceptedView.of(signals.accept(id), id);
     }
 
+    @Operation(operationId = "dismissSuggestion", summary = "Dismiss a suggestion with a reason",
+            description = "Hidden for the quiet period its table row sets.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(value = """
+                            {"reason": "Budget frozen until the next fiscal year"}"""))))
     @PostMapping("/suggestions/{id}/dismiss")
     @PreAuthorize(DECIDERS)
     SuggestionView dismiss(@PathVariable String id, @Valid @RequestBody DismissRequest request) {

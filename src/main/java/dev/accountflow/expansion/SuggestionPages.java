@@ -4,6 +4,10 @@ import dev.accountflow.money.Money;
 import dev.accountflow.security.CurrentUser;
 import java.math.BigDecimal;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,6 +51,8 @@ class SuggestionPages {
     }
 
     /** The same figures for API clients. */
+    @Operation(operationId = "summarizeSuggestions", summary = "Suggestions per rep: open, accepted, dismissed and "
+            + "the pipeline they sourced", tags = "Expansion signals")
     @GetMapping("/api/suggestions/summary")
     @PreAuthorize(READERS)
     @ResponseBody

@@ -52,6 +52,8 @@ class ApiDocumentation {
             "Rules", "Rule sets sales managers own: versions, tables, tests, simulations and publishing",
             "Decisions", "The decision log: which rule decided what, for which account, with which facts",
             "Products", "The product catalog the expansion signals read",
+            "Expansion signals", "Suggestions of the next deal in an account: accept into an opportunity or dismiss",
+            "Escalations", "Customer escalations to support, services, billing, legal and product, with their SLA",
             "Import/Export", "Salesforce Data Loader CSV files in and out",
             "Notifications", "The outbox: mail AccountFlow sent or is about to send");
 
