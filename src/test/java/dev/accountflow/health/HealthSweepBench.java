@@ -51,6 +51,7 @@ class HealthSweepBench extends PostgresIT {
     @Autowired RuntimeService runtime;
     @Autowired DemoPortfolio portfolio;
     @Autowired HealthService health;
+    @Autowired dev.accountflow.expansion.ExpansionSignals expansion;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
@@ -98,6 +99,17 @@ class HealthSweepBench extends PostgresIT {
             ownAfter = last;
         }
         double ownSeconds = (System.nanoTime() - ownBegin) / 1e9;
+        // and the expansion signals' part of the same pages, alone
+        long signalsBegin = System.nanoTime();
+        ownAfter = "";
+        for (HealthFacts.Accounts page = facts.nextPage(ownAfter, PAGE); page != null;
+             page = facts.nextPage(ownAfter, PAGE)) {
+            String from = ownAfter;
+            String last = (String) page.params()[page.params().length - 1];
+            transactions.executeWithoutResult(status -> expansion.assessBatch(from.isEmpty() ? null : from, last));
+            ownAfter = last;
+        }
+        double signalsSeconds = (System.nanoTime() - signalsBegin) / 1e9;
 
         long secondBegin = System.nanoTime();
         String secondId = new ObjectMapper().readTree(post("/api/health/sweep", TestUsers.MAX, "").body())
@@ -116,7 +128,7 @@ class HealthSweepBench extends PostgresIT {
                         + "second sweep (nothing changes):      %.1f s = %.0f accounts/s%n"
                         + "facts read alone, in pages of %d:   %.1f s%n"
                         + "rules alone, one session per page:   %.1f µs per account%n"
-                        + "a quiet sweep's pages on one thread, no engine jobs: %.1f s%n"
+                        + "a quiet sweep's pages on one thread, no engine jobs: health %.1f s, expansion signals %.1f s%n"
                         + "bare JDBC read of the same rows:     %.1f s (ratio first sweep / read %.1f, second %.1f)%n"
                         + "Camunda-only (process + DMN per account), %,d-account sample: %.1f s = %.0f accounts/s "
                         + "(per account %.0f× the first sweep, %.0f× the second)%n"
@@ -125,7 +137,7 @@ class HealthSweepBench extends PostgresIT {
                 seconds, run.get("accounts").asInt() / seconds,
                 run.get("evaluated").asInt(), run.get("raised").asInt(), run.get("resolved").asInt(),
                 run.get("failed").asInt(), secondSeconds, run.get("accounts").asInt() / secondSeconds,
-                PAGE, factsSeconds, rulesMicros, ownSeconds,
+                PAGE, factsSeconds, rulesMicros, ownSeconds, signalsSeconds,
                 floor, seconds / floor, secondSeconds / floor, sample, dmnSeconds, sample / dmnSeconds,
                 (dmnSeconds / sample) / (seconds / run.get("accounts").asInt()),
                 (dmnSeconds / sample) / (secondSeconds / run.get("accounts").asInt()),
