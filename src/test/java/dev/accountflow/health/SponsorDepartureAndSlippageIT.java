@@ -100,6 +100,10 @@ class SponsorDepartureAndSlippageIT extends PostgresIT {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("leftAt");
         assertThat(post(path, TestUsers.IVY, "{\"leftAt\":\"yesterday\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> twice = post(path, TestUsers.IVY, "{\"leftAt\":\"2026-11-01T10:00:00Z\","
+                + "\"leftAt\":\"2026-10-01T10:00:00Z\"}");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("leftAt");
 
         assertThat(jdbc.queryForObject("select count(*) from contact where account_id = ? and left_at is not null",
                 Integer.class, account.getId())).as("nothing written").isZero();
@@ -139,6 +143,12 @@ class SponsorDepartureAndSlippageIT extends PostgresIT {
         assertThat(past.body()).contains("closeDate").contains("in the past");
         assertThat(send("PUT", path, TestUsers.IVY, "{\"closeDate\":\"99999-01-01\"}", null).statusCode())
                 .isEqualTo(400);
+        for (String malformed : new String[] {"{}", "{\"closeDate\":null}", "{\"closeDate\":\"2027-02-30\"}",
+                "{\"closeDate\":\"" + first.plusDays(50) + "\",\"closeDate\":\"" + first.plusDays(90) + "\"}"}) {
+            HttpResponse<String> refused = send("PUT", path, TestUsers.IVY, malformed, null);
+            assertThat(refused.statusCode()).as(malformed).isEqualTo(400);
+            assertThat(refused.body()).as(malformed).contains("closeDate");
+        }
         assertThat(send("PUT", "/api/opportunities/no-such-deal/close-date", TestUsers.IVY, "{\"closeDate\":\""
                 + first + "\"}", null).statusCode()).isEqualTo(404);
         assertThat(jdbc.queryForObject("select close_date_pushes from opportunity where id = ?", Integer.class, deal))
