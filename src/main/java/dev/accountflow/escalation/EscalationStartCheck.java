@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 class EscalationStartCheck implements StartFormCheck {
 
     static final String PROCESS = "customer-escalation-intake";
-    /** A rep's book is far smaller; past this the select keeps the first by name and she types to find one. */
-    static final int ACCOUNT_CHOICES = 1_000;
 
     private final Escalations escalations;
     private final AccountService accounts;
@@ -38,7 +36,6 @@ class EscalationStartCheck implements StartFormCheck {
 
     @Override
     public Map<String, List<Choice>> choices() {
-        return Map.of("accountId", accounts.firstAccountsByName(ACCOUNT_CHOICES).stream()
-                .map(row -> new Choice(row.name(), row.id())).toList());
+        return StartFormCheck.ownAccounts(accounts);
     }
 }

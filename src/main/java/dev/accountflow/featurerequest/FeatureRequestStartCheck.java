@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 class FeatureRequestStartCheck implements StartFormCheck {
 
     static final String PROCESS = "feature-request-intake";
-    /** A rep's book is far smaller; past this the select keeps the first by name and she types to find one. */
-    static final int ACCOUNT_CHOICES = 1_000;
 
     private final FeatureRequests requests;
     private final AccountService accounts;
@@ -38,8 +36,6 @@ class FeatureRequestStartCheck implements StartFormCheck {
 
     @Override
     public Map<String, List<Choice>> choices() {
-        // her own book only (the book answers a rep's accounts whatever owner is asked for)
-        return Map.of("accountId", accounts.firstAccountsByName(ACCOUNT_CHOICES).stream()
-                .map(row -> new Choice(row.name(), row.id())).toList());
+        return StartFormCheck.ownAccounts(accounts);
     }
 }

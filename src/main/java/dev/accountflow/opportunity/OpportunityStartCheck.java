@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 class OpportunityStartCheck implements StartFormCheck {
 
     static final String PROCESS = "opportunity-request";
-    static final int ACCOUNT_CHOICES = 1_000;
 
     private final OpportunityService opportunities;
     private final AccountService accounts;
@@ -42,7 +41,6 @@ class OpportunityStartCheck implements StartFormCheck {
     /** Her own accounts by name for the form's account select (the first 1,000; a rep's book is far smaller). */
     @Override
     public Map<String, List<Choice>> choices() {
-        return Map.of("accountId", accounts.firstAccountsByName(ACCOUNT_CHOICES).stream()
-                .map(row -> new Choice(row.name(), row.id())).toList());
+        return StartFormCheck.ownAccounts(accounts);
     }
 }

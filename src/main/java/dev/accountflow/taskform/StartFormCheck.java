@@ -32,6 +32,15 @@ public interface StartFormCheck {
         return Map.of();
     }
 
+    /** A rep's book is far smaller; past this a select of accounts keeps the first by name and she types to find one. */
+    int ACCOUNT_CHOICES = 1_000;
+
+    /** The "accountId" select: the signed-in person's own accounts by name (those who see the whole book: its first). */
+    static Map<String, List<Choice>> ownAccounts(dev.accountflow.account.AccountService accounts) {
+        return Map.of("accountId", accounts.firstAccountsByName(ACCOUNT_CHOICES).stream()
+                .map(row -> new Choice(row.name(), row.id())).toList());
+    }
+
     /** The refusal of a start's delegate as the engine reports it: 403 for another's account, else 400. */
     static RuntimeException refusedStart(ApiException refused) {
         String message = refused.getMessage()
