@@ -1,6 +1,5 @@
 package dev.accountflow.demo;
 
-import dev.accountflow.expansion.ExpansionSignals;
 import dev.accountflow.health.HealthService;
 import dev.accountflow.renewal.RenewalWindow;
 import java.time.LocalDate;
@@ -13,8 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Embedded default: demo team, demo portfolio, today's renewal kick-off, expansion suggestions and a health sweep of
- * the new book, so Tasklist has work and every account its suggestions and flags on first start.
+ * Embedded default: demo team, demo portfolio, today's renewal kick-off and a sweep of the new book (health flags
+ * and expansion suggestions), so Tasklist has work and every account its flags and suggestions on first start.
  */
 @Component
 class DemoSetup {
@@ -27,12 +26,10 @@ class DemoSetup {
     private final DemoDeals deals;
     private final RenewalWindow kickoff;
     private final HealthService health;
-    private final ExpansionSignals expansion;
 
     DemoSetup(DemoProperties properties, DemoTeam team, DemoPortfolio portfolio, RenewalWindow kickoff,
-              DemoDeals deals, HealthService health, ExpansionSignals expansion) {
+              DemoDeals deals, HealthService health) {
         this.health = health;
-        this.expansion = expansion;
         this.deals = deals;
         this.properties = properties;
         this.team = team;
@@ -51,13 +48,13 @@ class DemoSetup {
         int created = portfolio.ensure(properties.accounts(), properties.seed(), today, properties.trouble());
         int started = kickoff.startDueRenewals(today);
         int opened = deals.ensure(today);
-        int suggested = created > 0 ? expansion.assessBook().suggested() : 0;
         if (created > 0) {
-            // the whole new book through the health rules now, not only the accounts whose renewal started
+            // the whole new book through the health and expansion-signal rules now (a sweep, in the background),
+            // not only the accounts whose renewal started
             health.askForSweep();
         }
-        log.info("Demo data: {} account(s) created, {} renewal(s) started, {} expansion/new-business deal(s) opened, "
-                + "{} expansion suggestion(s) made; demo users amy, ben, morgan, priya, sam, sue, bill, admin "
-                + "(password 'demo')", created, started, opened, suggested);
+        log.info("Demo data: {} account(s) created, {} renewal(s) started, {} expansion/new-business deal(s) opened{}; "
+                + "demo users amy, ben, morgan, priya, sam, sue, bill, admin (password 'demo')", created, started,
+                opened, created > 0 ? ", a health and expansion sweep of the book started" : "");
     }
 }

@@ -27,7 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Expansion suggestions: the expansion-signals table run over a page of the book (or one account) in one rule
@@ -47,12 +46,9 @@ public class ExpansionSignals {
     private final AccountService accounts;
     private final OpportunityService opportunities;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
 
     ExpansionSignals(SignalFacts signals, SuggestionRepository suggestions, RuleBook rules, DecisionLog decisions,
-                     AccountService accounts, OpportunityService opportunities, JdbcTemplate jdbc,
-                     TransactionTemplate tx) {
-        this.tx = tx;
+                     AccountService accounts, OpportunityService opportunities, JdbcTemplate jdbc) {
         this.signals = signals;
         this.suggestions = suggestions;
         this.rules = rules;
@@ -73,27 +69,6 @@ public class ExpansionSignals {
     @Transactional(propagation = Propagation.MANDATORY)
     public Tally assessBatch(String afterId, String lastId) {
         return assess(SignalFacts.Accounts.range(afterId, lastId), afterId == null ? "" : afterId, lastId);
-    }
-
-    /**
-     * The whole book a page at a time, each page in its own transaction as the sweep's jobs run them (the demo's
-     * first start; the nightly sweep calls {@link #assessBatch} from its own jobs).
-     */
-    public Tally assessBook() {
-        int evaluated = 0;
-        int suggested = 0;
-        int withdrawn = 0;
-        String afterId = null;
-        for (List<String> page = signals.accountIdsAfter(null); !page.isEmpty(); page = signals.accountIdsAfter(afterId)) {
-            String from = afterId;
-            String lastId = page.get(page.size() - 1);
-            Tally tally = tx.execute(s -> assessBatch(from, lastId));
-            evaluated += tally.evaluated();
-            suggested += tally.suggested();
-            withdrawn += tally.withdrawn();
-            afterId = lastId;
-        }
-        return new Tally(evaluated, suggested, withdrawn);
     }
 
     /** One account the same way as a page of the sweep (e.g. right after a subscription or signal changed). */
