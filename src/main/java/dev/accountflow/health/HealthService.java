@@ -210,12 +210,15 @@ public class HealthService {
     public record PageFacts(AccountHealthFacts facts, String ownerId, java.math.BigDecimal liveArr) {
     }
 
+    // the message that starts portfolio-health-sweep outside its nightly timer
+    static final String SWEEP_ASKED = "HealthSweepAsked";
+
     /**
      * Asks for a portfolio sweep at once, as a sales manager can over the API (the demo's first start does, so the
      * whole demo book has its flags before the first night); returns the run id.
      */
     public String askForSweep() {
-        return HealthSweepController.askForSweep(runtime);
+        return runtime.startProcessInstanceByMessage(SWEEP_ASKED).getId();
     }
 
     /** What one batch of a sweep did. */

@@ -4,7 +4,6 @@ import dev.accountflow.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('sales-managers', 'camunda-admin')")
 class HealthSweepController {
 
-    static final String SWEEP_ASKED = "HealthSweepAsked";
-
-    private final RuntimeService runtime;
+    private final HealthService health;
     private final SweepRuns runs;
 
-    HealthSweepController(RuntimeService runtime, SweepRuns runs) {
-        this.runtime = runtime;
+    HealthSweepController(HealthService health, SweepRuns runs) {
+        this.health = health;
         this.runs = runs;
     }
 
@@ -36,12 +33,7 @@ class HealthSweepController {
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> sweep() {
-        return Map.of("runId", askForSweep(runtime));
-    }
-
-    /** Starts a sweep run now; returns its run id (the process instance). */
-    static String askForSweep(RuntimeService runtime) {
-        return runtime.startProcessInstanceByMessage(SWEEP_ASKED).getId();
+        return Map.of("runId", health.askForSweep());
     }
 
     @Operation(operationId = "getHealthSweepRun", summary = "Read how a health sweep run went")
