@@ -63,8 +63,12 @@ class RenewalQuoteBrowserIT extends BrowserIT {
         assertThat(wait.until(visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error"))).getText())
                 .as("a mistyped amount is refused on the form").isNotBlank();
         assertThat(tasks.createTaskQuery().taskId(quote.getId()).count()).isEqualTo(1);
-        field("proposedArr").clear();
+        // select and delete what was typed, as a person does; the form keeps the field's value until it sees the keys
+        field("proposedArr").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.DELETE);
+        wait.until(d -> valueOf(field("proposedArr")).isEmpty());
         field("proposedArr").sendKeys("702,400");
+        wait.until(d -> valueOf(field("proposedArr")).equals("702,400"));
         screenshot("renewal-quote-typed.png");
         wait.until(elementToBeClickable(COMPLETE)).click();
         wait.until(d -> tasks.createTaskQuery().taskId(quote.getId()).count() == 0);
