@@ -41,6 +41,7 @@ public class ExpansionFindings {
         private final int quietDays;
         private final String reason;
         private final String ruleName;
+        private String key;
 
         Suggested(ProductSignals facts, String kind, BigDecimal estimatedAmount, int quietDays, String reason,
                   String ruleName) {
@@ -61,7 +62,10 @@ public class ExpansionFindings {
 
         /** Account, kind and product: at most one open suggestion each. */
         String key() {
-            return facts.getAccountId() + "|" + kind + "|" + facts.getProduct();
+            if (key == null) {
+                key = facts.getAccountId() + "|" + kind + "|" + facts.getProduct();
+            }
+            return key;
         }
     }
 }

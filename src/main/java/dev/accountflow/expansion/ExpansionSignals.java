@@ -1,6 +1,8 @@
 package dev.accountflow.expansion;
 
 import dev.accountflow.account.Account;
+import dev.accountflow.account.AccountPage;
+import dev.accountflow.account.AccountRange;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.opportunity.Opportunity;
@@ -64,33 +66,34 @@ public class ExpansionSignals {
 
     /**
      * One page of the nightly sweep, in the sweep job's transaction: the accounts after {@code afterId} up to
-     * {@code lastId}, their facts in one statement, their open and hidden suggestions in two, one rule session.
+     * {@code lastId}, their facts in a few range scans, their open and hidden suggestions in two, one rule session.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Tally assessBatch(String afterId, String lastId) {
-        return assess(SignalFacts.Accounts.range(afterId, lastId), afterId == null ? "" : afterId, lastId);
+        return assess(signals.of(AccountRange.page(afterId, lastId)), AccountRange.page(afterId, lastId));
+    }
+
+    /** A page of the sweep read once for its parts (see {@link #assessBatch(String, String)}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Tally assessBatch(AccountPage page) {
+        return page.isEmpty() ? new Tally(0, 0, 0) : assess(signals.of(page), page.range());
     }
 
     /** One account the same way as a page of the sweep (e.g. right after a subscription or signal changed). */
     @Transactional
     public Tally assessAccount(String accountId) {
         accounts.account(accountId).orElseThrow(() -> ApiException.notFound("Account " + accountId));
-        return assess(SignalFacts.Accounts.one(accountId), null, accountId);
+        return assess(signals.of(AccountRange.one(accountId)), AccountRange.one(accountId));
     }
 
-    private Tally assess(SignalFacts.Accounts which, String afterId, String lastId) {
-        List<ProductSignals> facts = signals.of(which);
+    private Tally assess(List<ProductSignals> facts, AccountRange range) {
         ExpansionFindings findings = new ExpansionFindings();
         List<Object> session = new ArrayList<>(facts.size() + 1);
         session.addAll(facts);
         session.add(findings);
         RuleRun run = rules.decide(ExpansionSignalsTable.NAME, session.toArray());
-        List<ExpansionSuggestion> open = afterId == null
-                ? suggestions.findByAccountIdAndStatus(lastId, ExpansionSuggestion.Status.OPEN)
-                : suggestions.openBetween(afterId, lastId);
-        Map<String, ExpansionSuggestion> openByKey = new HashMap<>();
-        open.forEach(s -> openByKey.put(s.key(), s));
-        Set<String> hidden = hiddenKeys(afterId, lastId);
+        Map<String, String> openByKey = openKeys(range);
+        Set<String> hidden = hiddenKeys(range);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Set<String> found = new HashSet<>();
         List<ExpansionSuggestion> fresh = new ArrayList<>();
@@ -106,26 +109,50 @@ public class ExpansionSignals {
             fresh.add(suggestion);
         }
         suggestions.saveAll(fresh);
-        int withdrawn = 0;
-        for (ExpansionSuggestion s : open) {
-            if (!found.contains(s.key())) {
-                s.withdraw(now);
-                withdrawn++;
+        List<String> gone = new ArrayList<>();
+        openByKey.forEach((key, id) -> {
+            if (!found.contains(key)) {
+                gone.add(id);
             }
-        }
+        });
+        int withdrawn = withdraw(gone, now);
         int accounts = (int) facts.stream().map(ProductSignals::getAccountId).distinct().count();
         return new Tally(accounts, fresh.size(), withdrawn);
     }
 
+    // the open suggestions of the page by "account|kind|product", as keys: a quiet night loads no entities
+    private Map<String, String> openKeys(AccountRange range) {
+        Map<String, String> open = new HashMap<>();
+        jdbc.query("select id, account_id, kind, product from expansion_suggestion where " + range.on("account_id")
+                + " and status = 'OPEN'", rows -> {
+                    open.put(rows.getString(2) + "|" + rows.getString(3) + "|" + rows.getString(4), rows.getString(1));
+                }, range.params());
+        return open;
+    }
+
+    // what the signals no longer support leaves the open list in one statement per thousand
+    private int withdraw(List<String> ids, Instant at) {
+        int withdrawn = 0;
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + 1_000));
+            List<Object> params = new ArrayList<>(slice.size() + 1);
+            params.add(java.sql.Timestamp.from(at));
+            params.addAll(slice);
+            withdrawn += jdbc.update("update expansion_suggestion set status = 'WITHDRAWN', decided_at = ?, "
+                    + "open_key = null, version = version + 1 "
+                    + "where status = 'OPEN' and id in (" + String.join(", ", java.util.Collections.nCopies(
+                    slice.size(), "?")) + ")", params.toArray());
+        }
+        return withdrawn;
+    }
+
     // dismissed within their quiet period, or accepted while the opportunity they opened is still open
-    private Set<String> hiddenKeys(String afterId, String lastId) {
-        String range = afterId == null ? "s.account_id = ?" : "s.account_id > ? and s.account_id <= ?";
-        Object[] ids = afterId == null ? new Object[] {lastId} : new Object[] {afterId, lastId};
-        List<Object> params = new ArrayList<>(List.of(ids));
+    private Set<String> hiddenKeys(AccountRange range) {
+        List<Object> params = new ArrayList<>(List.of(range.params()));
         params.add(java.sql.Date.valueOf(SalesDates.today()));
         Set<String> keys = new HashSet<>();
         jdbc.query("select s.account_id, s.kind, s.product from expansion_suggestion s "
-                + "left join opportunity o on o.id = s.opportunity_id where " + range
+                + "left join opportunity o on o.id = s.opportunity_id where " + range.on("s.account_id")
                 + " and ((s.status = 'DISMISSED' and s.hidden_until > ?) or (s.status = 'ACCEPTED' and o.closed_at is null))",
                 rs -> {
                     keys.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));

@@ -132,7 +132,7 @@ class ExpansionSignalsTable implements RuleSetDeclaration {
         for (List<String> page = signals.accountIdsAfter(null); !page.isEmpty();
              page = signals.accountIdsAfter(afterId)) {
             String lastId = page.get(page.size() - 1);
-            List<ProductSignals> facts = signals.of(SignalFacts.Accounts.range(afterId, lastId));
+            List<ProductSignals> facts = signals.of(dev.accountflow.account.AccountRange.page(afterId, lastId));
             accounts += page.size();
             run(active, facts).forEach(s -> before.put(s.key(), s));
             run(candidate, facts).forEach(s -> after.put(s.key(), s));

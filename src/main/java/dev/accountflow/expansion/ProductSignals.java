@@ -2,7 +2,6 @@ package dev.accountflow.expansion;
 
 import dev.accountflow.money.Money;
 import dev.accountflow.rules.Sentence;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,21 +30,51 @@ public class ProductSignals {
     private Integer renewedDaysAgo;
     private Double csat;
 
-    /** The values a row's reason may name, as a rep reads them. */
+    /** The names a row's reason may use. */
+    static final java.util.List<String> SENTENCE_NAMES = java.util.List.of("accountName", "product", "vertical",
+            "complementedProduct", "activeUsersChange", "seatUtilization", "featureTitle", "renewedDaysAgo", "csat",
+            "listArr", "currentArr");
+
+    /**
+     * The values a row's reason may name, as a rep reads them. Each is worked out when the sentence asks for it: a
+     * page of the book fires the rows hundreds of thousands of times, and most sentences name two or three values.
+     */
     public Map<String, String> sentenceValues() {
-        Map<String, String> values = new HashMap<>();
-        values.put("accountName", accountName);
-        values.put("product", product);
-        values.put("vertical", vertical == null ? "" : vertical.replace('_', ' ').toLowerCase(java.util.Locale.ROOT));
-        values.put("complementedProduct", complementedProduct == null ? "nothing" : complementedProduct);
-        values.put("activeUsersChange", activeUsersChangePct == null ? "unknown" : Sentence.percentText(activeUsersChangePct));
-        values.put("seatUtilization", seatUtilizationPct == null ? "unknown" : Sentence.percentText(seatUtilizationPct));
-        values.put("featureTitle", featureTitle == null ? "" : featureTitle);
-        values.put("renewedDaysAgo", renewedDaysAgo == null ? "no" : String.valueOf(renewedDaysAgo));
-        values.put("csat", csat == null ? "unknown" : String.valueOf(csat));
-        values.put("listArr", Money.format(listArr));
-        values.put("currentArr", Money.format(currentArr));
-        return values;
+        return new java.util.AbstractMap<>() {
+            @Override
+            public String get(Object name) {
+                return name instanceof String key ? sentenceValue(key) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object name) {
+                return SENTENCE_NAMES.contains(name);
+            }
+
+            @Override
+            public java.util.Set<Entry<String, String>> entrySet() {
+                Map<String, String> all = new java.util.LinkedHashMap<>();
+                SENTENCE_NAMES.forEach(key -> all.put(key, sentenceValue(key)));
+                return all.entrySet();
+            }
+        };
+    }
+
+    private String sentenceValue(String name) {
+        return switch (name) {
+            case "accountName" -> accountName;
+            case "product" -> product;
+            case "vertical" -> vertical == null ? "" : vertical.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            case "complementedProduct" -> complementedProduct == null ? "nothing" : complementedProduct;
+            case "activeUsersChange" -> activeUsersChangePct == null ? "unknown" : Sentence.percentText(activeUsersChangePct);
+            case "seatUtilization" -> seatUtilizationPct == null ? "unknown" : Sentence.percentText(seatUtilizationPct);
+            case "featureTitle" -> featureTitle == null ? "" : featureTitle;
+            case "renewedDaysAgo" -> renewedDaysAgo == null ? "no" : String.valueOf(renewedDaysAgo);
+            case "csat" -> csat == null ? "unknown" : String.valueOf(csat);
+            case "listArr" -> Money.format(listArr);
+            case "currentArr" -> Money.format(currentArr);
+            default -> null;
+        };
     }
 
     public String getAccountId() { return accountId; }

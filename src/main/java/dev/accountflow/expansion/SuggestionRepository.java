@@ -9,11 +9,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SuggestionRepository extends JpaRepository<ExpansionSuggestion, String> {
 
-    /** The page's open suggestions: kept when the rules still find them, withdrawn when they no longer do. */
-    @Query("select s from ExpansionSuggestion s where s.accountId > :afterId and s.accountId <= :lastId "
-            + "and s.status = dev.accountflow.expansion.ExpansionSuggestion$Status.OPEN")
-    List<ExpansionSuggestion> openBetween(String afterId, String lastId);
-
     List<ExpansionSuggestion> findByAccountIdAndStatus(String accountId, ExpansionSuggestion.Status status);
 
     List<ExpansionSuggestion> findByAccountIdInAndStatus(java.util.Collection<String> accountIds,

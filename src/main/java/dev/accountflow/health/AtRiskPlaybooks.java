@@ -3,16 +3,18 @@ package dev.accountflow.health;
 import dev.accountflow.operations.BusinessEvents;
 import dev.accountflow.rules.AccountHealthFacts;
 import dev.accountflow.rules.HealthFinding;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.NativeProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +31,12 @@ class AtRiskPlaybooks {
 
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final JdbcTemplate jdbc;
 
-    AtRiskPlaybooks(RuntimeService runtime, ManagementService management) {
+    AtRiskPlaybooks(RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
         this.runtime = runtime;
         this.management = management;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -44,18 +48,16 @@ class AtRiskPlaybooks {
         if (redAccounts.isEmpty()) {
             return;
         }
-        // one playbook per account at a time; a relapse after it ended starts a new one
+        // one playbook per account at a time; a relapse after it ended starts a new one. Only the business keys are
+        // read (the engine's own tables, in this transaction): no process instance is loaded to learn that it runs
         List<String> ids = redAccounts.keySet().stream().map(AccountHealthFacts::getAccountId).toList();
-        NativeProcessInstanceQuery query = runtime.createNativeProcessInstanceQuery().sql(
-                "select RES.* from " + management.getTableName(ProcessInstance.class) + " RES join "
-                        + management.getTableName(ProcessDefinition.class) + " DEF on DEF.ID_ = RES.PROC_DEF_ID_"
-                        + " where RES.PARENT_ID_ is null and DEF.KEY_ = #{key} and RES.BUSINESS_KEY_ in ("
-                        + IntStream.range(0, ids.size()).mapToObj(i -> "#{k" + i + "}").collect(Collectors.joining(","))
-                        + ")").parameter("key", PROCESS_KEY);
-        for (int i = 0; i < ids.size(); i++) {
-            query.parameter("k" + i, ids.get(i));
-        }
-        Set<String> running = query.list().stream().map(ProcessInstance::getBusinessKey).collect(Collectors.toSet());
+        Set<String> running = new HashSet<>();
+        jdbc.query("select RES.BUSINESS_KEY_ from " + management.getTableName(ProcessInstance.class) + " RES join "
+                + management.getTableName(ProcessDefinition.class) + " DEF on DEF.ID_ = RES.PROC_DEF_ID_"
+                + " where RES.PARENT_ID_ is null and RES.ID_ = RES.PROC_INST_ID_ and DEF.KEY_ = ? and RES.BUSINESS_KEY_ in ("
+                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", rows -> {
+                    running.add(rows.getString(1));
+                }, Stream.concat(Stream.of(PROCESS_KEY), ids.stream()).toArray());
         redAccounts.forEach((account, findings) -> {
             if (!running.contains(account.getAccountId())) {
                 start(account, findings);

@@ -2,6 +2,9 @@ package dev.accountflow.health;
 
 import dev.accountflow.account.Account;
 import dev.accountflow.account.AccountFigures;
+import dev.accountflow.account.AccountPage;
+import dev.accountflow.account.AccountPages;
+import dev.accountflow.account.AccountRange;
 import dev.accountflow.account.AccountService;
 import dev.accountflow.money.SalesDates;
 import dev.accountflow.operations.BusinessEvents;
@@ -41,11 +44,13 @@ public class HealthService {
     private final AccountFigures figures;
     private final EntityManager entities;
     private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final AccountPages pages;
 
     HealthService(AccountService accounts, RuleBook rules, DecisionLog decisions, RiskFlagRepository flags,
                   HealthFacts facts, HealthNotices notices, AtRiskPlaybooks playbooks, AccountFigures figures,
-                  EntityManager entities, org.camunda.bpm.engine.RuntimeService runtime) {
+                  EntityManager entities, org.camunda.bpm.engine.RuntimeService runtime, AccountPages pages) {
         this.runtime = runtime;
+        this.pages = pages;
         this.notices = notices;
         this.playbooks = playbooks;
         this.entities = entities;
@@ -65,7 +70,7 @@ public class HealthService {
         if (entities.isJoinedToTransaction()) {
             entities.flush();
         }
-        AccountHealthFacts account = facts.of(HealthFacts.Accounts.one(accountId), SalesDates.today()).get(0);
+        AccountHealthFacts account = facts.of(AccountRange.one(accountId), SalesDates.today()).get(0);
         List<RiskFlag> open = flags.findByAccountIdAndResolvedAtIsNull(accountId);
         Assessed assessed = apply(account, rules.assessHealth(account), open, true);
         afterwards(List.of(assessed));
@@ -79,10 +84,17 @@ public class HealthService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SweepTally assessBatch(String afterId, String lastId) {
-        List<AccountHealthFacts> batch = facts.of(HealthFacts.Accounts.range(afterId, lastId), SalesDates.today());
-        Map<String, List<RiskFlag>> open = openFlags(afterId == null
-                ? flags.findByAccountIdLessThanEqualAndResolvedAtIsNull(lastId)
-                : flags.findByAccountIdGreaterThanAndAccountIdLessThanEqualAndResolvedAtIsNull(afterId, lastId));
+        return assessBatch(pages.read(AccountRange.page(afterId, lastId)));
+    }
+
+    /** A page of the sweep read once for its parts (see {@link #assessBatch(String, String)}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SweepTally assessBatch(AccountPage read) {
+        if (read.isEmpty()) {
+            return new SweepTally(0, 0, 0);
+        }
+        List<AccountHealthFacts> batch = facts.of(read, SalesDates.today());
+        Map<String, List<RiskFlag>> open = openFlags(read.range());
         List<Decided<HealthAssessment>> decided = rules.assessHealth(batch);
         List<Assessed> page = new ArrayList<>(batch.size());
         int raised = 0;
@@ -117,7 +129,15 @@ public class HealthService {
         notices.tell(page.stream().map(a -> a.raisedFlags).filter(Objects::nonNull).toList());
     }
 
-    private Map<String, List<RiskFlag>> openFlags(List<RiskFlag> open) {
+    // the page's open flags in one statement, for the same range its facts were read for
+    private Map<String, List<RiskFlag>> openFlags(AccountRange range) {
+        jakarta.persistence.Query query = entities.createNativeQuery("select * from risk_flag f where "
+                + range.on("f.account_id") + " and f.resolved_at is null", RiskFlag.class);
+        for (int i = 0; i < range.params().length; i++) {
+            query.setParameter(i + 1, range.params()[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<RiskFlag> open = query.getResultList();
         Map<String, List<RiskFlag>> byAccount = new HashMap<>();
         open.forEach(f -> byAccount.computeIfAbsent(f.getAccountId(), k -> new ArrayList<>()).add(f));
         return byAccount;
@@ -184,7 +204,7 @@ public class HealthService {
     public AccountHealthFacts currentFacts(String accountId) {
         Account account = accounts.account(accountId)
                 .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
-        return facts.of(HealthFacts.Accounts.one(account.getId()), SalesDates.today()).get(0);
+        return facts.of(AccountRange.one(account.getId()), SalesDates.today()).get(0);
     }
 
     /**
@@ -194,16 +214,19 @@ public class HealthService {
      */
     @Transactional(readOnly = true)
     public List<PageFacts> factsPage(String afterId, int size) {
-        HealthFacts.Accounts page = facts.nextPage(afterId, size);
-        if (page == null) {
+        AccountRange range = facts.nextPage(afterId, size);
+        if (range == null) {
             return List.of();
         }
-        Map<String, HealthFacts.Owned> owners = facts.owners(page);
-        return facts.of(page, SalesDates.today()).stream().map(f -> {
-            HealthFacts.Owned owned = owners.get(f.getAccountId());
-            return new PageFacts(f, owned == null ? null : owned.ownerId(),
-                    owned == null || owned.liveArr() == null ? java.math.BigDecimal.ZERO : owned.liveArr());
-        }).toList();
+        AccountPage page = pages.read(range);
+        List<AccountHealthFacts> read = facts.of(page, SalesDates.today());
+        List<PageFacts> out = new ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            AccountPage.Row row = page.accounts().get(i);
+            out.add(new PageFacts(read.get(i), row.ownerId(),
+                    row.liveArr() == null ? java.math.BigDecimal.ZERO : row.liveArr()));
+        }
+        return out;
     }
 
     /** An account's health facts with who owns it and its live ARR. */

@@ -66,8 +66,8 @@ class SweepRuns {
             if (batch != null) {
                 SweepAccounts.Batch accounts = SweepAccounts.Batch.parse(batch.toString());
                 failed += jdbc.queryForObject("select count(*) from account where "
-                        + HealthFacts.Accounts.range(accounts.afterId(), accounts.lastId()).on("id"), Integer.class,
-                        HealthFacts.Accounts.range(accounts.afterId(), accounts.lastId()).params());
+                        + dev.accountflow.account.AccountRange.page(accounts.afterId(), accounts.lastId()).on("id"), Integer.class,
+                        dev.accountflow.account.AccountRange.page(accounts.afterId(), accounts.lastId()).params());
             }
         }
         boolean done = run.getEndTime() != null

@@ -51,7 +51,54 @@ public final class Sentence {
 
     /** Called by generated rules of a capability's table: the reason with the values it names filled in. */
     public static String filled(String encoded, Map<String, String> values) {
-        return fill(decode(encoded), values::get);
+        return parsed(encoded).fill(values::get);
+    }
+
+    // a row's sentence decoded and cut at its placeholders once, not each time the row fires (a sweep fires the rows
+    // of a table hundreds of thousands of times with a handful of sentences); cleared if rule versions pile up
+    private static final Map<String, Parsed> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Parsed parsed(String encoded) {
+        Parsed known = PARSED.get(encoded);
+        if (known != null) {
+            return known;
+        }
+        if (PARSED.size() > 2_000) {
+            PARSED.clear();
+        }
+        Parsed parsed = Parsed.of(decode(encoded));
+        PARSED.put(encoded, parsed);
+        return parsed;
+    }
+
+    /** A sentence as text between placeholders: parts at even positions are text, at odd ones placeholder names. */
+    private record Parsed(List<String> parts) {
+
+        static Parsed of(String text) {
+            List<String> parts = new java.util.ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(text);
+            int from = 0;
+            while (m.find()) {
+                parts.add(text.substring(from, m.start()));
+                parts.add(m.group(1));
+                from = m.end();
+            }
+            parts.add(text.substring(from));
+            return new Parsed(List.copyOf(parts));
+        }
+
+        String fill(Function<String, String> values) {
+            StringBuilder out = new StringBuilder(64);
+            for (int i = 0; i < parts.size(); i++) {
+                if (i % 2 == 0) {
+                    out.append(parts.get(i));
+                } else {
+                    String value = values.apply(parts.get(i));
+                    out.append(value == null ? "{" + parts.get(i) + "}" : value);
+                }
+            }
+            return out.toString();
+        }
     }
 
     /** A percentage as a sentence shows it: 20 → "20%", 12.5 → "12.5%". */
@@ -69,30 +116,32 @@ public final class Sentence {
 
     /** Called by generated health rules: the reason with the account's numbers filled in. */
     public static String healthReason(String encoded, AccountHealthFacts facts) {
-        Map<String, String> values = new java.util.HashMap<>();
-        values.put("accountName", facts.getAccountName());
-        values.put("daysToRenewal", facts.getDaysToRenewal() == null ? "no" : String.valueOf(facts.getDaysToRenewal()));
-        values.put("daysSinceExecutiveContact", facts.getDaysSinceExecutiveEngagement() == null ? "no"
-                : String.valueOf(facts.getDaysSinceExecutiveEngagement()));
-        values.put("usageDropPct", facts.getActiveUsersChangePct() == null ? "unknown"
-                : percent(-facts.getActiveUsersChangePct()));
-        values.put("openEscalations", String.valueOf(facts.getOpenEscalations()));
-        values.put("csat", facts.getCsat() == null ? "unknown" : String.valueOf(facts.getCsat()));
-        values.put("renewalProduct", facts.getRenewalProduct() == null ? "no subscription" : facts.getRenewalProduct());
-        values.put("renewalArr", facts.getRenewalArr() == null ? "no ARR" : money(facts.getRenewalArr()));
-        values.put("daysSinceSponsorLeft", facts.getDaysSinceSponsorLeft() == null ? "no"
-                : String.valueOf(facts.getDaysSinceSponsorLeft()));
-        values.put("closeDatePushes", String.valueOf(facts.getCloseDatePushes()));
-        values.put("slippingOpportunity", facts.getSlippingOpportunity() == null ? "no deal"
-                : facts.getSlippingOpportunity());
-        values.put("slippingCloseDate", dev.accountflow.money.SalesDates.format(facts.getSlippingCloseDate()));
-        values.put("slippingFirstCloseDate", dev.accountflow.money.SalesDates.format(facts.getSlippingFirstCloseDate()));
-        values.put("openCustomerEscalations", String.valueOf(facts.getOpenCustomerEscalations()));
-        values.put("worstEscalationSeverity", facts.getWorstOpenEscalationSeverity() == null ? "none"
-                : facts.getWorstOpenEscalationSeverity());
-        values.put("oldestEscalationDays", facts.getOldestOpenEscalationDays() == null ? "no"
-                : String.valueOf(facts.getOldestOpenEscalationDays()));
-        return fill(decode(encoded), values::get);
+        // each value is worked out only if the row's sentence names it: a sweep fires these rows for every flag
+        return parsed(encoded).fill(name -> switch (name) {
+            case "accountName" -> facts.getAccountName();
+            case "daysToRenewal" -> facts.getDaysToRenewal() == null ? "no" : String.valueOf(facts.getDaysToRenewal());
+            case "daysSinceExecutiveContact" -> facts.getDaysSinceExecutiveEngagement() == null ? "no"
+                    : String.valueOf(facts.getDaysSinceExecutiveEngagement());
+            case "usageDropPct" -> facts.getActiveUsersChangePct() == null ? "unknown"
+                    : percent(-facts.getActiveUsersChangePct());
+            case "openEscalations" -> String.valueOf(facts.getOpenEscalations());
+            case "csat" -> facts.getCsat() == null ? "unknown" : String.valueOf(facts.getCsat());
+            case "renewalProduct" -> facts.getRenewalProduct() == null ? "no subscription" : facts.getRenewalProduct();
+            case "renewalArr" -> facts.getRenewalArr() == null ? "no ARR" : money(facts.getRenewalArr());
+            case "daysSinceSponsorLeft" -> facts.getDaysSinceSponsorLeft() == null ? "no"
+                    : String.valueOf(facts.getDaysSinceSponsorLeft());
+            case "closeDatePushes" -> String.valueOf(facts.getCloseDatePushes());
+            case "slippingOpportunity" -> facts.getSlippingOpportunity() == null ? "no deal"
+                    : facts.getSlippingOpportunity();
+            case "slippingCloseDate" -> dev.accountflow.money.SalesDates.format(facts.getSlippingCloseDate());
+            case "slippingFirstCloseDate" -> dev.accountflow.money.SalesDates.format(facts.getSlippingFirstCloseDate());
+            case "openCustomerEscalations" -> String.valueOf(facts.getOpenCustomerEscalations());
+            case "worstEscalationSeverity" -> facts.getWorstOpenEscalationSeverity() == null ? "none"
+                    : facts.getWorstOpenEscalationSeverity();
+            case "oldestEscalationDays" -> facts.getOldestOpenEscalationDays() == null ? "no"
+                    : String.valueOf(facts.getOldestOpenEscalationDays());
+            default -> null;
+        });
     }
 
     public static String noticeReason(String encoded, NoticeFacts facts) {
@@ -102,7 +151,7 @@ public final class Sentence {
         values.put("flagCode", facts.getFlagCode());
         values.put("flagReason", facts.getFlagReason());
         values.put("severity", facts.getSeverity());
-        return fill(decode(encoded), values::get);
+        return parsed(encoded).fill(values::get);
     }
 
     static String money(java.math.BigDecimal amount) {
@@ -119,7 +168,7 @@ public final class Sentence {
         values.put("vertical", facts.getVertical());
         values.put("arrAtStake", dev.accountflow.money.Money.format(facts.getArrAtStake()));
         values.put("requestingAccounts", String.valueOf(facts.getRequestingAccounts()));
-        return fill(decode(encoded), values::get);
+        return parsed(encoded).fill(values::get);
     }
 
     /** Called by generated escalation-routing rules: the reason with the escalation's facts filled in. */
@@ -131,12 +180,12 @@ public final class Sentence {
         values.put("tier", facts.getTier());
         values.put("vertical", facts.getVertical());
         values.put("arr", dev.accountflow.money.Money.format(facts.getArr()));
-        return fill(decode(encoded), values::get);
+        return parsed(encoded).fill(values::get);
     }
 
     /** Called by generated stage-gate rules: the reason with the deal's figures filled in. */
     public static String gateReason(String encoded, StageGateFacts facts) {
-        return fill(decode(encoded), StageGatesTable.reasonValues(facts)::get);
+        return parsed(encoded).fill(StageGatesTable.reasonValues(facts)::get);
     }
 
     static String percent(double value) {

@@ -44,7 +44,7 @@ class ExpansionSignalsBench extends PostgresIT {
         String afterId = null;
         for (List<String> page = facts.accountIdsAfter(null); !page.isEmpty(); page = facts.accountIdsAfter(afterId)) {
             String lastId = page.get(page.size() - 1);
-            factRows += facts.of(SignalFacts.Accounts.range(afterId, lastId)).size();
+            factRows += facts.of(dev.accountflow.account.AccountRange.page(afterId, lastId)).size();
             afterId = lastId;
         }
         double factsSeconds = (System.nanoTime() - factsBegin) / 1e9;

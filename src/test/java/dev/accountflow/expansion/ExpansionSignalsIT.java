@@ -87,7 +87,7 @@ class ExpansionSignalsIT extends PostgresIT {
         Set<String> oneByOne = new TreeSet<>();
         for (Account account : mine) {
             ExpansionSignalsTable.run(rules.get(ExpansionSignalsTable.NAME),
-                    facts.of(SignalFacts.Accounts.one(account.getId())))
+                    facts.of(dev.accountflow.account.AccountRange.one(account.getId())))
                     .forEach(s -> oneByOne.add(s.key()));
         }
         assertThat(swept).isEqualTo(oneByOne).containsExactlyInAnyOrder(

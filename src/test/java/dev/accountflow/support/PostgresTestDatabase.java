@@ -21,12 +21,30 @@ public final class PostgresTestDatabase {
     private static final String PASSWORD = System.getenv().getOrDefault("IT_DB_PASSWORD", "");
     private static final String PREFIX = "accountflow_it_";
     private static final String NAME = PREFIX + ProcessHandle.current().pid();
+    // a bench may keep its generated book between runs: -Daccountflow.it.database=bench_book (created if missing, never dropped)
+    private static final String KEPT = System.getProperty("accountflow.it.database");
     private static String url;
 
     private PostgresTestDatabase() {
     }
 
     public static synchronized String url() {
+        if (url == null && KEPT != null) {
+            if (!KEPT.matches("[a-z][a-z0-9_]{0,62}") || KEPT.startsWith(PREFIX)) {
+                throw new IllegalArgumentException("accountflow.it.database: " + KEPT
+                        + " is not a lower-case database name outside " + PREFIX + "*");
+            }
+            try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+                 Statement sql = admin.createStatement();
+                 ResultSet found = sql.executeQuery("select 1 from pg_database where datname = '" + KEPT + "'")) {
+                if (!found.next()) {
+                    sql.execute("create database " + KEPT);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("The kept database " + KEPT + " on " + ADMIN_URL + ": " + e.getMessage(), e);
+            }
+            url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + KEPT;
+        }
         if (url == null) {
             try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
                  Statement sql = admin.createStatement()) {
