@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the expansion-signals rules suggested for a page of the book: one suggestion per account, product and kind,
@@ -17,15 +20,27 @@ public class ExpansionFindings {
     public static final String CURRENT_ARR = "CURRENT_ARR";
 
     private final List<Suggested> suggested = new ArrayList<>();
+    // the first suggestion per facts (one account and product) and kind: rows fire in salience order
+    private final Map<ProductSignals, Map<String, Suggested>> first = new IdentityHashMap<>();
 
-    /** Called by the generated rules; the returned fact keeps later rows from suggesting the same thing again. */
+    /**
+     * Called by the generated rules. The first row (highest salience) to suggest a kind for an account's product
+     * decides; a later row suggesting the same kind for it gets that first suggestion back and adds nothing.
+     * (Versions written before this kept the later rows back by inserting the returned fact.)
+     */
     public Suggested suggest(ProductSignals facts, String kind, String amountOf, int amountPct, int quietDays,
                              String reason, String ruleName) {
+        Map<String, Suggested> kinds = first.computeIfAbsent(facts, f -> new HashMap<>(4));
+        Suggested earlier = kinds.get(kind);
+        if (earlier != null) {
+            return earlier;
+        }
         double base = CURRENT_ARR.equals(amountOf) ? facts.getCurrentArr() : facts.getListArr();
         BigDecimal amount = BigDecimal.valueOf(base).multiply(BigDecimal.valueOf(amountPct))
                 .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP);
         Suggested s = new Suggested(facts, kind, amount, quietDays, reason, ruleName);
         suggested.add(s);
+        kinds.put(kind, s);
         return s;
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component("pageTheBook")
 class SweepAccounts implements JavaDelegate {
 
-    static final int BATCH_SIZE = 2_000;
+    static final int BATCH_SIZE = 4_000;
     static final String BATCH_VARIABLE = "accountBatch";
 
     private final JdbcTemplate jdbc;

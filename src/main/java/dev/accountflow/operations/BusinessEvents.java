@@ -24,6 +24,9 @@ public final class BusinessEvents {
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
     /** Who acted when nobody signed in did: a timer, a job, the sweep. */
     public static final String SYSTEM = "system";
+    /** The JSON (ECS) line's own top-level fields, and the event's: a fact of the same name would clash. */
+    static final java.util.Set<String> LINE_FIELDS = java.util.Set.of("@timestamp", "log", "process", "service",
+            "message", "error", "tags", "ecs", "event", "processInstanceId", "businessKey", "user", "correlationId");
 
     private BusinessEvents() {
     }
@@ -40,7 +43,12 @@ public final class BusinessEvents {
         String who = user != null ? user : currentUser();
         Map<String, Object> details = new LinkedHashMap<>();
         for (int i = 0; i + 1 < facts.length; i += 2) {
-            details.put(String.valueOf(facts[i]), facts[i + 1]);
+            String name = String.valueOf(facts[i]);
+            if (LINE_FIELDS.contains(name)) {
+                throw new IllegalArgumentException("A business event's fact may not be called '" + name
+                        + "': the JSON log line has a field of that name, and the line would be lost");
+            }
+            details.put(name, facts[i + 1]);
         }
         afterCommit(() -> write(event, processInstanceId, businessKey, who, details));
     }

@@ -21,7 +21,7 @@ public class RunEnded implements ExecutionListener {
         Long seconds = run == null || run.getStartTime() == null ? null
                 : Duration.ofMillis(ClockUtil.getCurrentTime().getTime() - run.getStartTime().getTime()).toSeconds();
         BusinessEvents.record("run done", execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-                BusinessEvents.SYSTEM, "process", execution.getProcessDefinitionId().split(":")[0],
+                BusinessEvents.SYSTEM, "processKey", execution.getProcessDefinitionId().split(":")[0],
                 "seconds", seconds);
     }
 }

@@ -62,12 +62,12 @@ class HealthSweepBench extends PostgresIT {
         TestUsers.ensure(identity, "amy", "account-managers");
         TestUsers.ensure(identity, "ben", "account-managers");
         seed();
-        double floor = bareRead();
+        double freshFloor = bareRead();
 
         long begin = System.nanoTime();
         String runId = new ObjectMapper().readTree(post("/api/health/sweep", TestUsers.MAX, "").body())
                 .get("runId").asText();
-        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(100)).until(() ->
                 "DONE".equals(run(runId).get("status").asText()));
         double seconds = (System.nanoTime() - begin) / 1e9;
         JsonNode run = run(runId);
@@ -114,9 +114,32 @@ class HealthSweepBench extends PostgresIT {
         long secondBegin = System.nanoTime();
         String secondId = new ObjectMapper().readTree(post("/api/health/sweep", TestUsers.MAX, "").body())
                 .get("runId").asText();
-        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(100)).until(() ->
                 "DONE".equals(run(secondId).get("status").asText()));
         double secondSeconds = (System.nanoTime() - secondBegin) / 1e9;
+
+        // the next night: autovacuum has been through the first night's writes (flags, suggestions, playbooks), so
+        // the covering indexes answer from the index alone again; the floor is read now, with those rows in the book
+        vacuumAnalyze();
+        // three of each, the median reported: a 2-core machine with other work on it moves single figures by a third
+        double[] floors = new double[3];
+        double[] nights = new double[3];
+        String nightId = null;
+        for (int i = 0; i < 3; i++) {
+            floors[i] = bareRead();
+            long nightBegin = System.nanoTime();
+            String id = new ObjectMapper().readTree(post("/api/health/sweep", TestUsers.MAX, "").body())
+                    .get("runId").asText();
+            await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    "DONE".equals(run(id).get("status").asText()));
+            nights[i] = (System.nanoTime() - nightBegin) / 1e9;
+            nightId = id;
+        }
+        java.util.Arrays.sort(floors);
+        java.util.Arrays.sort(nights);
+        double floor = floors[1];
+        double nightSeconds = nights[1];
+        JsonNode night = run(nightId);
         int sample = Math.min(DMN_SAMPLE, book.size());
         double dmnSeconds = sample == 0 ? Double.NaN : camundaOnly(book.subList(0, sample));
 
@@ -125,12 +148,16 @@ class HealthSweepBench extends PostgresIT {
                         + "in %.1f s = %,.0f rows/s)%n"
                         + "first sweep end to end:              %.1f s = %.0f accounts/s (evaluated %d, raised %d, "
                         + "resolved %d, failed %d)%n"
-                        + "second sweep (nothing changes):      %.1f s = %.0f accounts/s%n"
+                        + "second sweep right after the first:  %.1f s = %.0f accounts/s (tables not vacuumed yet)%n"
+                        + "the next night's sweep (nothing changed, after autovacuum), median of 3: %.1f s = %.0f "
+                        + "accounts/s (%.1f–%.1f s; the last raised %d, resolved %d)%n"
                         + "facts read alone, in pages of %d:   %.1f s%n"
                         + "rules alone, one session per page:   %.1f µs per account%n"
                         + "a quiet sweep's pages on one thread, no engine jobs: %.1f s (the page's shared read %.1f s, "
                         + "health %.1f s, expansion signals %.1f s)%n"
-                        + "bare JDBC read of the same rows:     %.1f s (ratio first sweep / read %.1f, second %.1f)%n"
+                        + "bare JDBC read of the same rows, median of 3: %.2f s with the night's flags and suggestions "
+                        + "(%.2f–%.2f s; %.1f s before the first sweep); ratio next night / read %.1f, second sweep / "
+                        + "read %.1f%n"
                         + "Camunda-only (process + DMN per account), %,d-account sample: %.1f s = %.0f accounts/s "
                         + "(per account %.0f× the first sweep, %.0f× the second)%n"
                         + "cores: %d, max heap: %d MB%n%n",
@@ -138,13 +165,22 @@ class HealthSweepBench extends PostgresIT {
                 seconds, run.get("accounts").asInt() / seconds,
                 run.get("evaluated").asInt(), run.get("raised").asInt(), run.get("resolved").asInt(),
                 run.get("failed").asInt(), secondSeconds, run.get("accounts").asInt() / secondSeconds,
+                nightSeconds, run.get("accounts").asInt() / nightSeconds, nights[0], nights[2], night.get("raised").asInt(),
+                night.get("resolved").asInt(),
                 PAGE, factsSeconds, rulesMicros, parts[0] + parts[1] + parts[2], parts[0], parts[1], parts[2],
-                floor, seconds / floor, secondSeconds / floor, sample, dmnSeconds, sample / dmnSeconds,
+                floor, floors[0], floors[2], freshFloor, nightSeconds / floor, secondSeconds / floor, sample, dmnSeconds, sample / dmnSeconds,
                 (dmnSeconds / sample) / (seconds / run.get("accounts").asInt()),
                 (dmnSeconds / sample) / (secondSeconds / run.get("accounts").asInt()),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         assertThat(run.get("failed").asInt()).isZero();
+        assertThat(night.get("raised").asInt() + night.get("resolved").asInt()).isZero();
+    }
+
+    private void vacuumAnalyze() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("vacuum analyze");
+        }
     }
 
     /**
