@@ -161,8 +161,8 @@ class Scenarios {
     private static String describe(Exception e) {
         Throwable cause = e instanceof IllegalArgumentException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof InvalidFormatException ife) {
-            return "facts." + path(ife) + ": '" + ife.getValue() + "' is not a valid "
-                    + ife.getTargetType().getSimpleName();
+            return "facts." + path(ife) + ": '" + ife.getValue() + "' "
+                    + dev.accountflow.web.ValueTypes.notA(ife.getTargetType());
         }
         if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
             return "facts." + path(mie) + ": " + (mie.getMessage().contains("Unrecognized field")

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -149,12 +148,8 @@ class ApiErrorHandler {
             return invalid(List.of(path(ife) + ": " + ife.getOriginalMessage()));
         }
         if (cause instanceof InvalidFormatException ife && ife.getTargetType() != null) {
-            String allowed = ife.getTargetType().isEnum()
-                    ? " (one of " + Arrays.stream(ife.getTargetType().getEnumConstants()).map(Object::toString)
-                            .collect(Collectors.joining(", ")) + ")"
-                    : "";
-            return invalid(List.of(path(ife) + ": '" + shown(ife.getValue()) + "' is not a valid "
-                    + ife.getTargetType().getSimpleName() + allowed));
+            return invalid(List.of(path(ife) + ": '" + shown(ife.getValue()) + "' "
+                    + ValueTypes.notA(ife.getTargetType())));
         }
         if (cause instanceof UnrecognizedPropertyException upe) {
             return invalid(List.of(path(upe) + ": unknown field"));

@@ -22,7 +22,7 @@ public @interface PlausibleDate {
     LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     LocalDate LATEST = LocalDate.of(2200, 12, 31);
 
-    String message() default "must be between 1900-01-01 and 2200-12-31";
+    String message() default "must be between 1 Jan 1900 and 31 Dec 2200";
 
     Class<?>[] groups() default {};
 

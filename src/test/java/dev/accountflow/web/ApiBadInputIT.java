@@ -127,14 +127,17 @@ class ApiBadInputIT extends PostgresIT {
                     + at + "\"}"), 400, "lastEngagedAt");
             refused(() -> post(path("health-signals"), TestUsers.IVY, "{\"recordedAt\":\"" + at + "\"}"), 400, "recordedAt");
         }
+        // the messages speak of dates and numbers as a person writes them, never of Java types
         refused(() -> post(path("subscriptions"), TestUsers.IVY, subscription("5", "1899-12-31", "2031-01-01")), 400,
-                "startDate");
+                "startDate: must be between 1 Jan 1900 and 31 Dec 2200");
         refused(() -> post(path("subscriptions"), TestUsers.IVY, subscription("5", "2030-01-01", "2201-01-01")), 400,
                 "endDate");
         refused(() -> post(path("subscriptions"), TestUsers.IVY, subscription("5", "2030-01-01", "2030-01-01")), 400,
                 "endDate");
         refused(() -> post(path("subscriptions"), TestUsers.IVY, subscription("5", "2030-02-30", "2031-01-01")), 400,
-                "startDate");
+                "startDate: '2030-02-30' is not a date: write YYYY-MM-DD, e.g. 2027-01-04");
+        refused(() -> post(path("subscriptions"), TestUsers.IVY, subscription("\"lots\"", "2030-01-01", "2031-01-01")),
+                400, "arr: 'lots' is not a number");
         assertThat(post(path("subscriptions"), TestUsers.IVY, subscription("5", "1900-01-01", "2200-12-31"))
                 .statusCode()).as("the bounds themselves are fine").isEqualTo(201);
         assertThat(post(path("contacts"), TestUsers.IVY, "{\"name\":\"Kim\",\"role\":\"CHAMPION\","
