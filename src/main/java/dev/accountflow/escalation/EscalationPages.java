@@ -70,7 +70,8 @@ class EscalationPages {
         model.addAttribute("showsBreaches", wholeBook);
         if (wholeBook) {
             model.addAttribute("breaches", rows(escalations.breaches(0, PAGE_SIZE).getContent()));
-            model.addAttribute("times", escalations.timesByDivisionAndMonth().stream().map(t -> new Times(t.getMonth(),
+            model.addAttribute("times", escalations.timesByDivisionAndMonth().stream().map(t -> new Times(
+                    dev.accountflow.money.SalesDates.month(t.getMonth()),
                     Escalations.words(t.getDivision()), t.getRaised(), hours(t.getHoursToAcknowledge()),
                     hours(t.getHoursToResolve()), t.getBreached())).toList());
         }

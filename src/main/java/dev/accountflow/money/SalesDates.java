@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public final class SalesDates {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     private SalesDates() {
     }
@@ -24,5 +25,17 @@ public final class SalesDates {
 
     public static String format(LocalDate date) {
         return date == null ? "" : DAY.format(date);
+    }
+
+    /** A month as stored ({@code 2026-12}) as people read it: {@code Dec 2026}; anything else as it came. */
+    public static String month(String yearMonth) {
+        if (yearMonth == null) {
+            return "";
+        }
+        try {
+            return MONTH.format(java.time.YearMonth.parse(yearMonth));
+        } catch (java.time.format.DateTimeParseException e) {
+            return yearMonth;
+        }
     }
 }
