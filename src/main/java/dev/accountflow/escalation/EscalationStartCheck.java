@@ -1,8 +1,7 @@
 package dev.accountflow.escalation;
 
 import dev.accountflow.account.AccountService;
-import dev.accountflow.taskform.StartFormCheck;
-import java.util.List;
+import dev.accountflow.taskform.OwnBookStartCheck;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -12,30 +11,19 @@ import org.springframework.stereotype.Component;
  * book by name.
  */
 @Component
-class EscalationStartCheck implements StartFormCheck {
+class EscalationStartCheck extends OwnBookStartCheck {
 
     static final String PROCESS = "customer-escalation-intake";
 
     private final Escalations escalations;
-    private final AccountService accounts;
 
     EscalationStartCheck(Escalations escalations, AccountService accounts) {
+        super(PROCESS, accounts);
         this.escalations = escalations;
-        this.accounts = accounts;
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS;
     }
 
     @Override
     public void check(Map<String, Object> fields) {
         escalations.checked(EscalationForm.read(fields));
-    }
-
-    @Override
-    public Map<String, List<Choice>> choices() {
-        return StartFormCheck.ownAccounts(accounts);
     }
 }

@@ -1,8 +1,7 @@
 package dev.accountflow.featurerequest;
 
 import dev.accountflow.account.AccountService;
-import dev.accountflow.taskform.StartFormCheck;
-import java.util.List;
+import dev.accountflow.taskform.OwnBookStartCheck;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -12,30 +11,19 @@ import org.springframework.stereotype.Component;
  * own book by name, read page by page.
  */
 @Component
-class FeatureRequestStartCheck implements StartFormCheck {
+class FeatureRequestStartCheck extends OwnBookStartCheck {
 
     static final String PROCESS = "feature-request-intake";
 
     private final FeatureRequests requests;
-    private final AccountService accounts;
 
     FeatureRequestStartCheck(FeatureRequests requests, AccountService accounts) {
+        super(PROCESS, accounts);
         this.requests = requests;
-        this.accounts = accounts;
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS;
     }
 
     @Override
     public void check(Map<String, Object> fields) {
         requests.checked(FeatureRequestForm.read(fields));
-    }
-
-    @Override
-    public Map<String, List<Choice>> choices() {
-        return StartFormCheck.ownAccounts(accounts);
     }
 }

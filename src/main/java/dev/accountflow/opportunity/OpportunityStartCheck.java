@@ -1,9 +1,8 @@
 package dev.accountflow.opportunity;
 
 import dev.accountflow.account.AccountService;
-import dev.accountflow.taskform.StartFormCheck;
+import dev.accountflow.taskform.OwnBookStartCheck;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -12,21 +11,15 @@ import org.springframework.stereotype.Component;
  * them, so a refusal is a 400 naming the field (or a 403 for another rep's account), not an engine error.
  */
 @Component
-class OpportunityStartCheck implements StartFormCheck {
+class OpportunityStartCheck extends OwnBookStartCheck {
 
     static final String PROCESS = "opportunity-request";
 
     private final OpportunityService opportunities;
-    private final AccountService accounts;
 
     OpportunityStartCheck(OpportunityService opportunities, AccountService accounts) {
+        super(PROCESS, accounts);
         this.opportunities = opportunities;
-        this.accounts = accounts;
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS;
     }
 
     @Override
@@ -36,11 +29,5 @@ class OpportunityStartCheck implements StartFormCheck {
             named.put("accountId", accounts.accountIdFor("accountId", typed));
         }
         opportunities.checked(OpportunityForm.read(named));
-    }
-
-    /** Her own accounts by name for the form's account select (the first 1,000; a rep's book is far smaller). */
-    @Override
-    public Map<String, List<Choice>> choices() {
-        return StartFormCheck.ownAccounts(accounts);
     }
 }
